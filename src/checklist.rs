@@ -1,0 +1,229 @@
+//! The ICO's "right to be informed" checklist: what a privacy notice must
+//! tell people, and where (if anywhere) a notice tells it.
+//!
+//! Gaps are facts about a source to show, not errors: the checker reports
+//! them so a Data Protection Officer can see what their notice does not yet say.
+
+use crate::model::{Notice, shown_sections};
+use crate::text::fold_phrase;
+
+/// Where the checklist found an item.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Found {
+    /// In a section (with the notice it belongs to when inherited).
+    Section {
+        id: String,
+        inherited_from: Option<String>,
+    },
+    /// In the notice's controller details.
+    Controller(String),
+    NotStated,
+}
+
+/// One checklist item and what was found for it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Item {
+    pub name: &'static str,
+    pub found: Found,
+}
+
+/// A checklist item found in a section whose folded heading and wording
+/// contain every phrase of one of `any_of` (each a set of phrases that must
+/// all appear).
+struct Rule {
+    name: &'static str,
+    any_of: &'static [&'static [&'static str]],
+}
+
+const RULES: &[Rule] = &[
+    Rule {
+        name: "Purposes of using the data",
+        any_of: &[&["we use"], &["purpose"]],
+    },
+    Rule {
+        name: "Lawful basis",
+        any_of: &[&["lawful basis"], &["legal basis"], &["lawfully process"]],
+    },
+    Rule {
+        name: "Legitimate interests (where relied on)",
+        any_of: &[&["legitimate interest"]],
+    },
+    Rule {
+        name: "Categories of personal data",
+        any_of: &[
+            &["data we collect"],
+            &["categories of personal"],
+            &["information we collect"],
+            &["we collect and process the following"],
+        ],
+    },
+    Rule {
+        name: "Source of data not from the person",
+        any_of: &[
+            &["from other third parties"],
+            &["given to us by"],
+            &["information from referrals"],
+            &["from individuals involved"],
+        ],
+    },
+    Rule {
+        name: "Recipients (who it is shared with)",
+        any_of: &[&["share"]],
+    },
+    Rule {
+        name: "Transfers abroad",
+        any_of: &[&["overseas"], &["outside the uk"], &["countries"]],
+    },
+    Rule {
+        name: "Retention (how long it is kept)",
+        any_of: &[&["how long"], &["retention"], &["retained"]],
+    },
+    Rule {
+        name: "Right of access",
+        any_of: &[
+            &["right to request", "copy"],
+            &["access the information"],
+            &["request access"],
+            &["subject access"],
+        ],
+    },
+    Rule {
+        name: "Right to rectification",
+        any_of: &[&["rectified"], &["rectification"]],
+    },
+    Rule {
+        name: "Right to erasure",
+        any_of: &[&["erased"], &["erasure"], &["deleted"]],
+    },
+    Rule {
+        name: "Right to restrict processing",
+        any_of: &[&["restrict"], &["blocked"]],
+    },
+    Rule {
+        name: "Right to data portability",
+        any_of: &[&["portability"], &["transferred or copied"]],
+    },
+    Rule {
+        name: "Right to object",
+        any_of: &[&["object to"]],
+    },
+    Rule {
+        name: "Rights about automated decision-making and profiling",
+        any_of: &[&["automated"]],
+    },
+    Rule {
+        name: "Withdrawing consent",
+        any_of: &[&["withdraw"]],
+    },
+    Rule {
+        name: "Complaining to the ICO",
+        any_of: &[&["complain", "information commissioner"]],
+    },
+    Rule {
+        name: "Whether giving the data is required",
+        any_of: &[
+            &["mandatory"],
+            &["required to provide"],
+            &["voluntary basis"],
+        ],
+    },
+];
+
+/// The checklist for a notice, looking in its own sections first and then
+/// in those it inherits from `parent`.
+pub fn checklist(notice: &Notice, parent: Option<&Notice>) -> Vec<Item> {
+    let sections: Vec<_> = shown_sections(notice, parent)
+        .into_iter()
+        .map(|s| {
+            let text = fold_phrase(&format!("{}\n{}", s.section.heading, s.section.body));
+            (s, text)
+        })
+        .collect();
+    let in_sections = |phrases_sets: &[&[&str]]| -> Found {
+        sections
+            .iter()
+            .find(|(_, text)| {
+                phrases_sets
+                    .iter()
+                    .any(|set| set.iter().all(|p| text.contains(p)))
+            })
+            .map_or(Found::NotStated, |(s, _)| Found::Section {
+                id: s.section.id.to_string(),
+                inherited_from: s.inherited_from.map(|p| p.id.to_string()),
+            })
+    };
+    let controller = &notice.controller;
+    let contact = controller
+        .contact
+        .as_deref()
+        .or(controller.dpo_email.as_deref())
+        .or(controller.complaints_email.as_deref());
+    let mut items = vec![
+        Item {
+            name: "Controller's identity and contact details",
+            found: match contact {
+                Some(contact) => Found::Controller(format!("{} ({contact})", controller.name)),
+                None => Found::NotStated,
+            },
+        },
+        Item {
+            name: "Data Protection Officer's contact details",
+            found: controller
+                .dpo_email
+                .as_deref()
+                .map_or(Found::NotStated, |e| Found::Controller(e.to_string())),
+        },
+    ];
+    items.extend(RULES.iter().map(|rule| Item {
+        name: rule.name,
+        found: in_sections(rule.any_of),
+    }));
+    items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundled;
+
+    fn found(notice_id: &str, item: &str) -> Found {
+        let (_, notice) = bundled::notice(notice_id).unwrap();
+        let list = checklist(notice, bundled::parent_of(notice));
+        list.into_iter().find(|i| i.name == item).unwrap().found
+    }
+
+    #[test]
+    fn finds_what_a_notice_states_and_reports_what_it_does_not() {
+        assert!(matches!(
+            found("rbkc-wcc-children", "Transfers abroad"),
+            Found::Section { .. }
+        ));
+        assert_eq!(
+            found("afc-family-hub", "Transfers abroad"),
+            Found::NotStated
+        );
+        assert_eq!(
+            found("afc-standard", "Data Protection Officer's contact details"),
+            Found::NotStated
+        );
+        assert!(matches!(
+            found(
+                "afc-early-help",
+                "Data Protection Officer's contact details"
+            ),
+            Found::Controller(_)
+        ));
+    }
+
+    #[test]
+    fn service_notices_inherit_what_the_corporate_notice_states() {
+        // The Early Help notice does not say how data is collected; the corporate one does.
+        assert_eq!(
+            found("afc-early-help", "Whether giving the data is required"),
+            Found::Section {
+                id: "how-we-collect-data".into(),
+                inherited_from: Some("afc-standard".into())
+            }
+        );
+    }
+}

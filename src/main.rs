@@ -1,0 +1,272 @@
+//! `notice`: check, list, export and search privacy notices.
+//!
+//! A thin binary over the library: parse arguments, run, print, exit
+//! 0 (fine), 1 (the notices have errors) or 2 (usage or I/O error).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use privacy_notice::bundled;
+use privacy_notice::checklist::{Found, checklist};
+use privacy_notice::load::{self, Dataset, MAX_GRADE, Severity};
+use privacy_notice::model::Notice;
+use privacy_notice::search::{Scope, passage_heading_and_text};
+use privacy_notice::text::readability::Counts;
+
+#[derive(Parser)]
+#[command(
+    name = "notice",
+    version,
+    about = "Check, list, export and search privacy notices."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Validate notice files and show, per notice, the ICO "right to be
+    /// informed" checklist and the reading grade of the plain-language layer.
+    Check {
+        /// Notice files to check (default: every notice in ./notices/).
+        files: Vec<PathBuf>,
+    },
+    /// List the bundled notices: id and title.
+    List,
+    /// Print a bundled notice: as JSON with --json, else as readable text.
+    Export {
+        /// The notice's id (see `notice list`).
+        #[arg(long)]
+        notice: String,
+        /// Print JSON: {id, title, sections: [{id, heading, summary, body}], explorer: [...], ...}.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search the bundled notices as a family would ask.
+    Search {
+        /// The notice's id, or "*" for every notice.
+        #[arg(long)]
+        notice: String,
+        /// At most this many results.
+        #[arg(long, default_value_t = 5)]
+        limit: usize,
+        /// Print a JSON array, best first, of {notice, section, heading, text, score}.
+        #[arg(long)]
+        json: bool,
+        /// The question, in the family's own words.
+        question: String,
+    },
+}
+
+/// An error for the person at the terminal: what went wrong and what to do.
+struct Failure(String);
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(code) => code,
+        Err(Failure(message)) => {
+            eprintln!("notice: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(command: Command) -> Result<ExitCode, Failure> {
+    match command {
+        Command::Check { files } => check(&files),
+        Command::List => {
+            for notice in bundled::NOTICES.iter() {
+                println!("{:<20} {}", notice.id, notice.title);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export { notice, json } => {
+            let (_, notice) = find_notice(&notice)?;
+            if json {
+                println!("{}", to_json(notice));
+            } else {
+                print_notice(notice);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Search {
+            notice,
+            limit,
+            json,
+            question,
+        } => search(&notice, limit, json, &question),
+    }
+}
+
+fn find_notice(id: &str) -> Result<(usize, &'static Notice), Failure> {
+    bundled::notice(id).ok_or_else(|| {
+        let ids: Vec<_> = bundled::NOTICES.iter().map(|n| n.id.as_ref()).collect();
+        Failure(format!(
+            "no notice with id \"{id}\"; the notices are: {}",
+            ids.join(", ")
+        ))
+    })
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string_pretty(value).expect("notice data serialises to JSON")
+}
+
+fn check(files: &[PathBuf]) -> Result<ExitCode, Failure> {
+    let dataset = if files.is_empty() {
+        let dir = Path::new("notices");
+        if !dir.is_dir() {
+            return Err(Failure(
+                "no notices/ folder here: run `notice check` in the project folder, or name the files: `notice check my-notice.toml`".into(),
+            ));
+        }
+        load::read_dir(dir)
+    } else {
+        // Notices named on the command line may extend a bundled notice.
+        let known: Vec<&Notice> = bundled::NOTICES.iter().collect();
+        load::read_files(files, &known)
+    };
+    let Dataset {
+        files, problems, ..
+    } = &dataset;
+    for problem in problems {
+        println!("{problem}\n");
+    }
+    for file in files {
+        print_report(file, files);
+    }
+    let errors = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
+    let warnings = problems.len() - errors;
+    println!(
+        "{} notice(s) checked: {errors} error(s), {warnings} warning(s).",
+        files.len()
+    );
+    Ok(if errors == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// The checklist and reading grades of one notice.
+fn print_report(file: &load::NoticeFile, files: &[load::NoticeFile]) {
+    let notice = &file.notice;
+    let parent = notice.extends.as_deref().and_then(|id| {
+        files
+            .iter()
+            .map(|f| &f.notice)
+            .chain(bundled::NOTICES.iter())
+            .find(|n| n.id == id)
+    });
+    println!("{} — {}", notice.id, notice.title);
+    println!("  Right to be informed (ICO checklist):");
+    for item in checklist(notice, parent) {
+        let found = match item.found {
+            Found::Section {
+                id,
+                inherited_from: None,
+            } => format!("present: #{id}"),
+            Found::Section {
+                id,
+                inherited_from: Some(from),
+            } => format!("present: #{id} (from {from})"),
+            Found::Controller(detail) => format!("present: {detail}"),
+            Found::NotStated => "NOT STATED".into(),
+        };
+        println!("    {:<55} {found}", item.name);
+    }
+    let summaries = notice
+        .sections
+        .iter()
+        .map(|s| Counts::of(&s.summary))
+        .fold(Counts::default(), |a, b| a + b);
+    println!(
+        "  Plain-language summaries: Flesch–Kincaid grade {:.1} overall (target {MAX_GRADE} or below)",
+        summaries.grade()
+    );
+    for section in notice.sections.iter() {
+        println!(
+            "    {:>5.1}  #{}",
+            Counts::of(&section.summary).grade(),
+            section.id
+        );
+    }
+    println!();
+}
+
+fn print_notice(notice: &Notice) {
+    println!("{}\n", notice.title);
+    for section in notice.sections.iter() {
+        println!(
+            "## {}  (#{})\n\nIn short: {}\n\n{}\n",
+            section.heading,
+            section.id,
+            section.summary.trim(),
+            section.body.trim()
+        );
+    }
+}
+
+fn search(notice: &str, limit: usize, json: bool, question: &str) -> Result<ExitCode, Failure> {
+    let scope = if notice == "*" {
+        Scope::All
+    } else {
+        Scope::Notice(find_notice(notice)?.0)
+    };
+    let corpus = bundled::corpus();
+    let results = corpus.search(scope, question, limit);
+    let hits: Vec<serde_json::Value> = results
+        .hits
+        .iter()
+        .map(|hit| {
+            let (heading, text) =
+                passage_heading_and_text(&hit.passage, corpus.notices, corpus.glossary);
+            let notice = &corpus.notices[usize::from(hit.passage.notice)];
+            let section = hit_section(hit, notice);
+            serde_json::json!({
+                "notice": notice.id,
+                "section": section,
+                "heading": heading,
+                "text": text,
+                "score": (hit.score * 1000.0).round() / 1000.0,
+            })
+        })
+        .collect();
+    if json {
+        println!("{}", serde_json::Value::Array(hits));
+    } else if hits.is_empty() {
+        println!(
+            "No results for \"{question}\". Try other words, or ask the notice's Data Protection Officer."
+        );
+    } else {
+        for (i, hit) in hits.iter().enumerate() {
+            println!(
+                "{}. {} (#{}, {}) score {}\n   {}\n",
+                i + 1,
+                hit["heading"].as_str().unwrap_or(""),
+                hit["section"].as_str().unwrap_or(""),
+                hit["notice"].as_str().unwrap_or(""),
+                hit["score"],
+                hit["text"].as_str().unwrap_or("")
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The section (or explorer item, or glossary term) id a hit belongs to.
+fn hit_section(hit: &privacy_notice::search::Hit, notice: &Notice) -> String {
+    use privacy_notice::search::PassageKind;
+    let item = usize::from(hit.passage.item);
+    match hit.passage.kind {
+        PassageKind::Summary | PassageKind::Body => notice.sections[item].id.to_string(),
+        PassageKind::Explorer => format!("explorer:{}", notice.explorer[item].id),
+        PassageKind::Glossary => format!("glossary:{}", bundled::GLOSSARY[item].id),
+    }
+}

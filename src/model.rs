@@ -1,0 +1,272 @@
+//! The notice model: plain data, no DOM, no I/O.
+//!
+//! Every string is a `Cow<'static, str>` so that one set of types serves both
+//! the notices compiled into the Wasm (borrowed `'static` data written out by
+//! `build.rs`) and notices read from disk by the CLI (owned data).
+
+use std::borrow::Cow;
+
+/// Text that is either compiled in (`'static`) or read at run time.
+pub type Text = Cow<'static, str>;
+/// A list that is either compiled in (`'static`) or read at run time.
+pub type List<T> = Cow<'static, [T]>;
+
+/// One privacy notice: the publisher's wording, section by section, with a
+/// plain-language layer and a "what happens to my data" explorer.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "load", derive(serde::Serialize))]
+pub struct Notice {
+    pub id: Text,
+    pub title: Text,
+    /// BCP 47 language tag of the wording, e.g. `en-GB`.
+    pub language: Text,
+    /// The notice this one "should be read in conjunction with".
+    pub extends: Option<Text>,
+    /// Who published the notice and where.
+    pub source: Text,
+    pub source_url: Option<Text>,
+    pub published: Option<Text>,
+    pub last_updated: Option<Text>,
+    pub version: Option<Text>,
+    pub controller: Controller,
+    pub sections: List<Section>,
+    pub explorer: List<ExplorerItem>,
+}
+
+/// The organisation responsible for the data, with only the contact details
+/// its notice states.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "load", derive(serde::Serialize))]
+pub struct Controller {
+    pub name: Text,
+    pub ico_registration: Option<Text>,
+    pub contact: Option<Text>,
+    pub dpo_email: Option<Text>,
+    pub complaints_email: Option<Text>,
+    pub ico_complaints_url: Option<Text>,
+}
+
+/// A section of the notice: the original wording and its plain summary.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "load", derive(serde::Serialize))]
+pub struct Section {
+    /// Stable id, used in deep links (`#who-we-share-with`).
+    pub id: Text,
+    pub heading: Text,
+    /// 2–4 short sentences for a reader of about 9.
+    pub summary: Text,
+    /// The publisher's wording: paragraphs split by blank lines, `- ` list items.
+    pub body: Text,
+}
+
+/// A kind of data the notice names, with the explorer's answers about it.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "load", derive(serde::Serialize))]
+pub struct ExplorerItem {
+    pub id: Text,
+    /// How a family would name it: "My child's health information".
+    pub label: Text,
+    /// The questions this notice answers; a question it does not answer is absent.
+    pub answers: List<Answer>,
+}
+
+/// One explorer answer with the sections it comes from.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "load", derive(serde::Serialize))]
+pub struct Answer {
+    pub question: Question,
+    pub text: Text,
+    /// Section ids (of this notice or the one it extends) that state it.
+    pub from: List<Text>,
+}
+
+/// The questions the explorer answers for every kind of data, in the order shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(
+    feature = "load",
+    derive(serde::Serialize),
+    serde(rename_all = "snake_case")
+)]
+pub enum Question {
+    Includes,
+    Why,
+    LawfulBasis,
+    WhoSees,
+    SharedWithoutAsking,
+    KeptFor,
+    YourRights,
+}
+
+impl Question {
+    pub const ALL: [Question; 7] = [
+        Question::Includes,
+        Question::Why,
+        Question::LawfulBasis,
+        Question::WhoSees,
+        Question::SharedWithoutAsking,
+        Question::KeptFor,
+        Question::YourRights,
+    ];
+
+    /// The field name in notice files.
+    pub fn key(self) -> &'static str {
+        match self {
+            Question::Includes => "includes",
+            Question::Why => "why",
+            Question::LawfulBasis => "lawful_basis",
+            Question::WhoSees => "who_sees",
+            Question::SharedWithoutAsking => "shared_without_asking",
+            Question::KeptFor => "kept_for",
+            Question::YourRights => "your_rights",
+        }
+    }
+
+    /// The question as a family would ask it; shown as the answer's heading.
+    pub fn asked(self) -> &'static str {
+        match self {
+            Question::Includes => "What it includes",
+            Question::Why => "Why we use it",
+            Question::LawfulBasis => "The law that lets us use it",
+            Question::WhoSees => "Who may see it",
+            Question::SharedWithoutAsking => "When it may be shared without asking you",
+            Question::KeptFor => "How long we keep it",
+            Question::YourRights => "What you can do",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Question> {
+        Question::ALL.into_iter().find(|q| q.key() == key)
+    }
+}
+
+/// A term families meet, with a one-sentence plain definition.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "load", derive(serde::Serialize))]
+pub struct GlossaryTerm {
+    pub id: Text,
+    pub term: Text,
+    /// Phrases, lower case, that mark the term in notice text.
+    pub matches: List<Text>,
+    pub definition: Text,
+}
+
+/// A search concept: phrases families use, and the words notices use for
+/// the same thing ("say no" → object, consent, withdraw).
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "load", derive(serde::Serialize))]
+pub struct Concept {
+    pub asks: List<Text>,
+    pub means: List<Text>,
+}
+
+/// A block of a section body: a paragraph or one list item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Block<'a> {
+    Paragraph(&'a str),
+    ListItem(&'a str),
+}
+
+impl<'a> Block<'a> {
+    pub fn text(self) -> &'a str {
+        match self {
+            Block::Paragraph(t) | Block::ListItem(t) => t,
+        }
+    }
+}
+
+/// Splits a body into paragraphs and list items. Lines of one paragraph are
+/// joined by the reader (they are kept as written); a line starting with
+/// `- ` is a list item of its own.
+pub fn blocks(body: &str) -> impl Iterator<Item = Block<'_>> {
+    let mut rest = body.trim_matches('\n');
+    std::iter::from_fn(move || {
+        rest = rest.trim_start_matches(['\n', '\r']);
+        if rest.is_empty() {
+            return None;
+        }
+        if let Some(item) = rest.strip_prefix("- ") {
+            let end = item.find('\n').unwrap_or(item.len());
+            let block = Block::ListItem(item[..end].trim());
+            rest = &item[end..];
+            return Some(block);
+        }
+        // A paragraph runs to a blank line or to the next list item.
+        let mut end = rest.len();
+        let mut offset = 0;
+        for line in rest.split_inclusive('\n') {
+            let next = offset + line.len();
+            let following = &rest[next..];
+            if following.starts_with('\n') || following.starts_with("- ") {
+                end = next;
+                break;
+            }
+            offset = next;
+        }
+        let block = Block::Paragraph(rest[..end].trim());
+        rest = &rest[end..];
+        Some(block)
+    })
+}
+
+impl Notice {
+    pub fn section(&self, id: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.id == id)
+    }
+}
+
+/// A section as shown in a notice: its own, or one inherited from the
+/// notice it extends.
+#[derive(Clone, Copy, Debug)]
+pub struct ShownSection<'a> {
+    pub section: &'a Section,
+    /// The notice the section belongs to when it is inherited.
+    pub inherited_from: Option<&'a Notice>,
+}
+
+/// The sections a notice shows: its own, then those of the notice it
+/// extends that it does not replace (same id), marked as inherited.
+pub fn shown_sections<'a>(notice: &'a Notice, parent: Option<&'a Notice>) -> Vec<ShownSection<'a>> {
+    let own = notice.sections.iter().map(|section| ShownSection {
+        section,
+        inherited_from: None,
+    });
+    let inherited = parent.into_iter().flat_map(|p| {
+        p.sections
+            .iter()
+            .filter(|s| notice.section(&s.id).is_none())
+            .map(move |section| ShownSection {
+                section,
+                inherited_from: Some(p),
+            })
+    });
+    own.chain(inherited).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(body: &str, expected: &[Block]) {
+        assert_eq!(blocks(body).collect::<Vec<_>>(), expected);
+    }
+
+    #[test]
+    fn splits_paragraphs_and_list_items() {
+        check(
+            "One line\nsame paragraph.\n\nLead in:\n- first\n- second\n\nAfter.",
+            &[
+                Block::Paragraph("One line\nsame paragraph."),
+                Block::Paragraph("Lead in:"),
+                Block::ListItem("first"),
+                Block::ListItem("second"),
+                Block::Paragraph("After."),
+            ],
+        );
+    }
+
+    #[test]
+    fn ignores_surrounding_blank_lines() {
+        check("\n\n- only\n\n", &[Block::ListItem("only")]);
+        check("", &[]);
+    }
+}

@@ -1,0 +1,436 @@
+//! Passage search that understands how families ask: typos, word forms,
+//! question words, and a reviewed map of family words to notice words.
+//!
+//! One core for the widget and the CLI, so what the CLI measures is what
+//! families get. Scoring is BM25 over passages, with every query word (or
+//! matched concept) a group whose best alternative counts, times how many
+//! groups a passage covers.
+
+pub mod index;
+
+use std::collections::{BTreeSet, HashMap};
+use std::ops::Range;
+
+use crate::model::{Concept, GlossaryTerm, Notice};
+use crate::text::{is_stop_word, stem, words};
+pub use index::{Index, Passage, PassageKind, passage_heading_and_text};
+
+/// BM25 term-frequency saturation.
+const K1: f32 = 1.2;
+/// BM25 length normalisation (0 = none, 1 = full).
+const B: f32 = 0.75;
+/// Weight of a notice word reached through a concept ("say no" → "object").
+const CONCEPT_WEIGHT: f32 = 0.8;
+/// Weight of a word one edit away from what was typed ("polcie" → "police").
+const ONE_EDIT_WEIGHT: f32 = 0.8;
+/// Weight of a word two edits away (only for long words).
+const TWO_EDITS_WEIGHT: f32 = 0.6;
+/// Weight of a longer word that starts with what was typed ("scho" → "school").
+const PREFIX_WEIGHT: f32 = 0.6;
+
+/// How much a passage of each kind counts: the publisher's own wording
+/// first (it is what binds the council), then the plain layers.
+fn kind_weight(kind: PassageKind) -> f32 {
+    match kind {
+        PassageKind::Body => 1.0,
+        PassageKind::Summary => 0.7,
+        PassageKind::Explorer => 0.6,
+        PassageKind::Glossary => 0.4,
+    }
+}
+
+/// Everything the search reads.
+#[derive(Clone, Copy)]
+pub struct Corpus<'a> {
+    pub notices: &'a [Notice],
+    pub glossary: &'a [GlossaryTerm],
+    pub concepts: &'a [Concept],
+    pub index: &'a Index,
+}
+
+/// Which notices to search.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Every notice.
+    All,
+    /// One notice (by index) with the sections it inherits.
+    Notice(usize),
+}
+
+/// A passage found, with its score and the terms it matched.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    pub passage: Passage,
+    pub score: f32,
+}
+
+/// A search: the query's terms and the hits, best first.
+#[derive(Clone, Debug, Default)]
+pub struct Results {
+    pub hits: Vec<Hit>,
+    /// Stems that matched anything, for highlighting.
+    pub matched_terms: BTreeSet<String>,
+}
+
+/// One way of reading what was asked: a word, or a phrase of words that
+/// count together ("visual images"), with how much it is trusted.
+#[derive(Clone, Debug)]
+struct Alternative {
+    terms: Vec<usize>,
+    weight: f32,
+}
+
+/// Alternatives that stand for one thing asked; a passage scores by the best.
+type Group = Vec<Alternative>;
+
+impl Corpus<'_> {
+    /// Searches `scope` for `query`, best `limit` passages first.
+    pub fn search(&self, scope: Scope, query: &str, limit: usize) -> Results {
+        let groups = self.query_groups(query);
+        let index = self.index;
+        let mut totals = vec![0f32; index.passages.len()];
+        let mut covered = vec![0u8; index.passages.len()];
+        let mut matched_terms = BTreeSet::new();
+        for group in &groups {
+            let mut best: HashMap<u16, f32> = HashMap::new();
+            for alternative in group {
+                // Per passage: summed BM25 of the phrase's terms, and how many it has.
+                let mut phrase: HashMap<u16, (f32, usize)> = HashMap::new();
+                for &term in &alternative.terms {
+                    let scores = self.bm25(term);
+                    if !scores.is_empty() {
+                        matched_terms.insert(index.terms[term].to_string());
+                    }
+                    for (p, score) in scores {
+                        let entry = phrase.entry(p).or_default();
+                        entry.0 += score;
+                        entry.1 += 1;
+                    }
+                }
+                let length = alternative.terms.len() as f32;
+                for (p, (sum, found)) in phrase {
+                    let score = alternative.weight * sum * found as f32 / length;
+                    let best = best.entry(p).or_default();
+                    *best = best.max(score);
+                }
+            }
+            for (p, score) in best {
+                totals[usize::from(p)] += score;
+                covered[usize::from(p)] += 1;
+            }
+        }
+        let group_count = groups.len().max(1) as f32;
+        let mut hits: Vec<Hit> = totals
+            .iter()
+            .enumerate()
+            .filter(|&(_, &total)| total > 0.0)
+            .map(|(p, &total)| (index.passages[p], total, covered[p]))
+            .filter(|(passage, _, _)| self.in_scope(scope, passage))
+            .map(|(passage, total, covered)| {
+                let coverage = f32::from(covered) / group_count;
+                Hit {
+                    passage,
+                    score: total * coverage * coverage * kind_weight(passage.kind),
+                }
+            })
+            .collect();
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score));
+        // One answer per kind of data: its answers share a label, and would
+        // otherwise fill the list with one card.
+        let mut explorer_items = BTreeSet::new();
+        hits.retain(|hit| {
+            hit.passage.kind != PassageKind::Explorer
+                || explorer_items.insert((hit.passage.notice, hit.passage.item))
+        });
+        hits.truncate(limit);
+        Results {
+            hits,
+            matched_terms,
+        }
+    }
+
+    /// BM25 of term number `term` in each passage that has it.
+    fn bm25(&self, term: usize) -> Vec<(u16, f32)> {
+        let index = self.index;
+        let mut frequency: Vec<(u16, u32)> = Vec::new();
+        for &p in index.postings_of(term) {
+            match frequency.last_mut() {
+                Some((last, count)) if *last == p => *count += 1,
+                _ => frequency.push((p, 1)),
+            }
+        }
+        let n = index.passages.len() as f32;
+        let df = frequency.len() as f32;
+        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+        let average = index.average_length();
+        frequency
+            .into_iter()
+            .map(|(p, tf)| {
+                let tf = tf as f32;
+                let length = f32::from(index.lengths[usize::from(p)]);
+                (
+                    p,
+                    idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * length / average)),
+                )
+            })
+            .collect()
+    }
+
+    /// A passage is in a notice's scope when it is the notice's own, or a
+    /// section it inherits (one it does not replace), or a definition.
+    fn in_scope(&self, scope: Scope, passage: &Passage) -> bool {
+        let Scope::Notice(n) = scope else { return true };
+        let owner = usize::from(passage.notice);
+        match passage.kind {
+            PassageKind::Glossary => true,
+            _ if owner == n => true,
+            PassageKind::Explorer => false,
+            PassageKind::Summary | PassageKind::Body => {
+                let notice = &self.notices[n];
+                let parent = &self.notices[owner];
+                notice.extends.as_deref() == Some(&*parent.id)
+                    && notice
+                        .section(&parent.sections[usize::from(passage.item)].id)
+                        .is_none()
+            }
+        }
+    }
+
+    /// Turns a question into groups of alternatives: each concept it
+    /// names, and each other meaningful word with its near spellings.
+    fn query_groups(&self, query: &str) -> Vec<Group> {
+        // The words that carry meaning, each with the stems it may stand for.
+        let positions: Vec<Vec<(String, f32)>> = words(query)
+            .filter(|w| !is_stop_word(&w.folded))
+            .map(|w| self.spellings(&stem(&w.folded)))
+            .collect();
+        let known = |alternatives: &[(String, f32)]| -> Vec<Alternative> {
+            alternatives
+                .iter()
+                .filter_map(|(t, w)| {
+                    Some(Alternative {
+                        terms: vec![self.index.term_number(t)?],
+                        weight: *w,
+                    })
+                })
+                .collect()
+        };
+        let mut groups = Vec::new();
+        let mut used = vec![false; positions.len()];
+        for concept in self.concepts {
+            let Some((at, len)) = concept.asks.iter().find_map(|ask| {
+                let phrase = meaningful_stems(ask);
+                find_phrase(&positions, &phrase).map(|at| (at, phrase.len()))
+            }) else {
+                continue;
+            };
+            let mut group: Group = concept
+                .means
+                .iter()
+                .filter_map(|phrase| {
+                    let terms: Option<Vec<usize>> = meaningful_stems(phrase)
+                        .iter()
+                        .map(|t| self.index.term_number(t))
+                        .collect();
+                    Some(Alternative {
+                        terms: terms?,
+                        weight: CONCEPT_WEIGHT,
+                    })
+                })
+                .filter(|a| !a.terms.is_empty())
+                .collect();
+            for i in at..at + len {
+                used[i] = true;
+                group.extend(known(&positions[i]));
+            }
+            if !group.is_empty() {
+                groups.push(group);
+            }
+        }
+        for (position, used) in positions.iter().zip(used) {
+            if used {
+                continue;
+            }
+            let mut group = known(position);
+            if group.is_empty() {
+                // Still typing: longer words that start with what was typed.
+                let typed = &position[0].0;
+                if typed.len() >= 3 {
+                    let from = self
+                        .index
+                        .terms
+                        .partition_point(|t| t.as_ref() < typed.as_str());
+                    group.extend(
+                        (from..self.index.terms.len())
+                            .take_while(|&t| self.index.terms[t].starts_with(typed.as_str()))
+                            .take(8)
+                            .map(|t| Alternative {
+                                terms: vec![t],
+                                weight: PREFIX_WEIGHT,
+                            }),
+                    );
+                }
+            }
+            groups.push(group);
+        }
+        groups
+    }
+
+    /// A typed stem and, when neither the notices nor the concepts know it,
+    /// the known stems one edit away (two for long words).
+    fn spellings(&self, typed: &str) -> Vec<(String, f32)> {
+        let known =
+            |t: &str| self.index.term_number(t).is_some() || self.concept_stems().any(|c| c == t);
+        let mut out = vec![(typed.to_string(), 1.0)];
+        if known(typed) || typed.len() < 4 || typed.bytes().any(|b| b.is_ascii_digit()) {
+            return out;
+        }
+        let max_edits = if typed.len() >= 7 { 2 } else { 1 };
+        let mut candidates: Vec<(String, usize)> = self
+            .index
+            .terms
+            .iter()
+            .map(|t| t.to_string())
+            .chain(self.concept_stems())
+            .filter_map(|t| {
+                let d = edit_distance(typed, &t, max_edits)?;
+                Some((t, d))
+            })
+            .collect();
+        candidates.sort();
+        candidates.dedup();
+        let nearest = candidates.iter().map(|(_, d)| *d).min();
+        out.extend(
+            candidates
+                .into_iter()
+                .filter(|(_, d)| Some(*d) == nearest)
+                .map(|(t, d)| {
+                    (
+                        t,
+                        if d == 1 {
+                            ONE_EDIT_WEIGHT
+                        } else {
+                            TWO_EDITS_WEIGHT
+                        },
+                    )
+                }),
+        );
+        out
+    }
+
+    /// Stems of the words families use in the concept map.
+    fn concept_stems(&self) -> impl Iterator<Item = String> + '_ {
+        self.concepts
+            .iter()
+            .flat_map(|c| c.asks.iter())
+            .flat_map(|a| words(a).map(|w| stem(&w.folded)).collect::<Vec<_>>())
+    }
+
+    /// Heading and text of a hit's passage.
+    pub fn passage(&self, passage: &Passage) -> (String, &str) {
+        passage_heading_and_text(passage, self.notices, self.glossary)
+    }
+}
+
+/// The stems of a phrase's words that are not stop words.
+fn meaningful_stems(phrase: &str) -> Vec<String> {
+    words(phrase)
+        .filter(|w| !is_stop_word(&w.folded))
+        .map(|w| stem(&w.folded))
+        .collect()
+}
+
+/// Where a phrase's stems appear at consecutive positions of the query.
+fn find_phrase(positions: &[Vec<(String, f32)>], phrase: &[String]) -> Option<usize> {
+    if phrase.is_empty() || phrase.len() > positions.len() {
+        return None;
+    }
+    (0..=positions.len() - phrase.len()).find(|&at| {
+        phrase
+            .iter()
+            .zip(&positions[at..])
+            .all(|(word, alternatives)| alternatives.iter().any(|(t, _)| t == word))
+    })
+}
+
+/// Optimal-string-alignment distance (a swap of two letters is one edit),
+/// or `None` when above `max`.
+pub fn edit_distance(a: &str, b: &str, max: usize) -> Option<usize> {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let width = b.len() + 1;
+    let mut rows = vec![0usize; width * (a.len() + 1)];
+    for (j, cell) in rows.iter_mut().take(width).enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        rows[i * width] = i;
+        let mut row_min = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (rows[(i - 1) * width + j] + 1)
+                .min(rows[i * width + j - 1] + 1)
+                .min(rows[(i - 1) * width + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(rows[(i - 2) * width + j - 2] + 1);
+            }
+            rows[i * width + j] = d;
+            row_min = row_min.min(d);
+        }
+        if row_min > max {
+            return None;
+        }
+    }
+    let d = rows[a.len() * width + b.len()];
+    (d <= max).then_some(d)
+}
+
+/// Splits text into runs, marking the words whose stems are in `terms`:
+/// what the widget wraps in `<mark>`.
+pub fn highlight(text: &str, terms: &BTreeSet<String>) -> Vec<(Range<usize>, bool)> {
+    let mut runs = Vec::new();
+    let mut at = 0;
+    for word in words(text) {
+        if terms.contains(&stem(&word.folded)) {
+            if word.start > at {
+                runs.push((at..word.start, false));
+            }
+            let end = word.start + word.original.len();
+            runs.push((word.start..end, true));
+            at = end;
+        }
+    }
+    if at < text.len() {
+        runs.push((at..text.len(), false));
+    }
+    runs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_counts_swaps_as_one() {
+        assert_eq!(edit_distance("polci", "polic", 1), Some(1));
+        assert_eq!(edit_distance("mentl", "mental", 1), Some(1));
+        assert_eq!(edit_distance("school", "social", 1), None);
+        assert_eq!(edit_distance("abc", "abc", 0), Some(0));
+    }
+
+    #[test]
+    fn highlight_marks_word_forms() {
+        let terms: BTreeSet<String> = ["school".to_string()].into();
+        let text = "Education and Schools.";
+        let runs: Vec<_> = highlight(text, &terms)
+            .into_iter()
+            .map(|(r, m)| (&text[r], m))
+            .collect();
+        assert_eq!(
+            runs,
+            [("Education and ", false), ("Schools", true), (".", false)]
+        );
+    }
+}

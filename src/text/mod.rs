@@ -1,0 +1,159 @@
+//! Text handling shared by the search, the checker and the widget:
+//! folding, words, stems, and reading grade.
+
+pub mod readability;
+mod stem;
+
+pub use stem::stem;
+
+/// A word of running text, folded to lower-case ASCII where it can be:
+/// curly quotes straightened, possessive `'s` and `s'` dropped.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Word<'a> {
+    pub folded: String,
+    /// The word as written, a slice of the text it came from.
+    pub original: &'a str,
+    /// Byte offset of `original` in the text.
+    pub start: usize,
+}
+
+/// Splits text into words: runs of letters and digits, with apostrophes
+/// inside a word ("son's", "don’t") kept to the word and then folded away.
+pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = loop {
+            let &(i, c) = chars.peek()?;
+            if c.is_alphanumeric() {
+                break (i, c);
+            }
+            chars.next();
+        };
+        let mut end = start;
+        while let Some(&(i, c)) = chars.peek() {
+            let inner_apostrophe = is_apostrophe(c)
+                && text[i + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+            if !(c.is_alphanumeric() || inner_apostrophe) {
+                break;
+            }
+            end = i + c.len_utf8();
+            chars.next();
+        }
+        let original = &text[start..end];
+        Some(Word {
+            folded: fold_word(original),
+            original,
+            start,
+        })
+    })
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{2018}')
+}
+
+/// Lower-cases a word, straightens apostrophes and drops possessives and
+/// contractions' apostrophes: "Son’s" → "son", "don't" → "dont".
+pub fn fold_word(word: &str) -> String {
+    let lower: String = word
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if is_apostrophe(c) { '\'' } else { c })
+        .collect();
+    let base = lower
+        .strip_suffix("'s")
+        .or_else(|| lower.strip_suffix('\''))
+        .unwrap_or(&lower);
+    base.chars().filter(|&c| c != '\'').collect()
+}
+
+/// Words that carry no meaning for search: articles, pronouns, question
+/// words and auxiliaries ("who", "can", "do", "my").
+pub fn is_stop_word(folded: &str) -> bool {
+    const STOP: &[&str] = &[
+        "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
+        "been", "being", "but", "by", "can", "could", "did", "do", "does", "dont", "for", "from",
+        "get", "had", "has", "have", "he", "her", "him", "his", "how", "i", "if", "im", "in",
+        "into", "is", "it", "its", "me", "might", "my", "of", "on", "or", "our", "ours", "she",
+        "should", "so", "some", "than", "that", "the", "their", "them", "then", "there", "these",
+        "they", "this", "those", "to", "up", "us", "was", "we", "were", "what", "when", "where",
+        "which", "who", "whom", "why", "will", "with", "would", "you", "your", "yours",
+    ];
+    STOP.binary_search(&folded).is_ok()
+}
+
+/// The search terms of a text: stems of its words that are not stop words.
+pub fn terms(text: &str) -> impl Iterator<Item = String> + '_ {
+    words(text)
+        .filter(|w| !is_stop_word(&w.folded))
+        .map(|w| stem(&w.folded))
+}
+
+/// Folds text for comparison: lower case, straight quotes, plain dashes,
+/// single spaces. The same folding the search evaluation uses.
+pub fn fold_phrase(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            '\u{2018}' | '\u{2019}' => '\'',
+            '\u{201c}' | '\u{201d}' => '"',
+            '\u{2013}' | '\u{2014}' => '-',
+            c if c.is_whitespace() => ' ',
+            c => c,
+        };
+        if c == ' ' && (out.is_empty() || out.ends_with(' ')) {
+            continue;
+        }
+        out.push(c);
+    }
+    out.truncate(out.trim_end().len());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folded(text: &str) -> Vec<String> {
+        words(text).map(|w| w.folded).collect()
+    }
+
+    #[test]
+    fn words_fold_case_apostrophes_and_possessives() {
+        assert_eq!(folded("My son’s file"), ["my", "son", "file"]);
+        assert_eq!(folded("the parents' view"), ["the", "parents", "view"]);
+        assert_eq!(
+            folded("Don't tell (the) 'school'!"),
+            ["dont", "tell", "the", "school"]
+        );
+    }
+
+    #[test]
+    fn words_keep_their_place_in_the_text() {
+        let text = "a Police, b";
+        let police = words(text).nth(1).unwrap();
+        assert_eq!((police.original, police.start), ("Police", 2));
+    }
+
+    #[test]
+    fn stop_words_are_sorted_for_binary_search() {
+        assert!(is_stop_word("who") && is_stop_word("your") && !is_stop_word("school"));
+    }
+
+    #[test]
+    fn terms_drop_question_words_and_stem() {
+        let t: Vec<_> = terms("Who sees my referrals?").collect();
+        assert_eq!(t, ["see", "referr"]);
+    }
+
+    #[test]
+    fn phrases_fold_like_the_evaluation() {
+        assert_eq!(
+            fold_phrase(" Child’s  record –\nkept "),
+            "child's record - kept"
+        );
+    }
+}

@@ -1,0 +1,289 @@
+//! The Porter stemmer (M.F. Porter, 1980) for lower-case ASCII English
+//! words, with a few irregular forms families use. Small on purpose: it is
+//! compiled into the widget.
+
+/// Irregular forms that suffix stripping cannot reach.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("children", "child"),
+    ("childs", "child"),
+    ("people", "person"),
+    ("men", "man"),
+    ("women", "woman"),
+    ("kept", "keep"),
+    ("told", "tell"),
+    ("saw", "see"),
+    ("seen", "see"),
+    ("gave", "give"),
+    ("given", "give"),
+];
+
+/// The stem of a lower-case word. Words that are not plain ASCII letters
+/// (numbers, codes such as `za045069`) are returned unchanged.
+pub fn stem(word: &str) -> String {
+    if let Some((_, base)) = IRREGULAR.iter().find(|(form, _)| *form == word) {
+        return (*base).to_string();
+    }
+    if word.len() <= 2 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return word.to_string();
+    }
+    let mut w = Word(word.as_bytes().to_vec());
+    w.step1a();
+    w.step1b();
+    w.step1c();
+    w.step2();
+    w.step3();
+    w.step4();
+    w.step5();
+    String::from_utf8(w.0).expect("ASCII in, ASCII out")
+}
+
+struct Word(Vec<u8>);
+
+impl Word {
+    fn is_consonant(&self, i: usize) -> bool {
+        match self.0[i] {
+            b'a' | b'e' | b'i' | b'o' | b'u' => false,
+            b'y' => i == 0 || !self.is_consonant(i - 1),
+            _ => true,
+        }
+    }
+
+    /// The number of vowel-consonant sequences in the first `len` letters.
+    fn measure(&self, len: usize) -> usize {
+        let mut m = 0;
+        let mut i = 0;
+        while i < len && self.is_consonant(i) {
+            i += 1;
+        }
+        loop {
+            while i < len && !self.is_consonant(i) {
+                i += 1;
+            }
+            if i >= len {
+                return m;
+            }
+            while i < len && self.is_consonant(i) {
+                i += 1;
+            }
+            m += 1;
+        }
+    }
+
+    fn has_vowel(&self, len: usize) -> bool {
+        (0..len).any(|i| !self.is_consonant(i))
+    }
+
+    fn ends_double_consonant(&self, len: usize) -> bool {
+        len >= 2 && self.0[len - 1] == self.0[len - 2] && self.is_consonant(len - 1)
+    }
+
+    /// consonant-vowel-consonant, the last not w, x or y.
+    fn ends_cvc(&self, len: usize) -> bool {
+        len >= 3
+            && self.is_consonant(len - 3)
+            && !self.is_consonant(len - 2)
+            && self.is_consonant(len - 1)
+            && !matches!(self.0[len - 1], b'w' | b'x' | b'y')
+    }
+
+    fn ends(&self, suffix: &str) -> bool {
+        self.0.ends_with(suffix.as_bytes())
+    }
+
+    fn stem_len(&self, suffix: &str) -> usize {
+        self.0.len() - suffix.len()
+    }
+
+    fn replace(&mut self, suffix: &str, with: &str) {
+        let len = self.stem_len(suffix);
+        self.0.truncate(len);
+        self.0.extend_from_slice(with.as_bytes());
+    }
+
+    /// Replaces the first matching suffix when the stem's measure exceeds `min_m`.
+    fn replace_first(&mut self, rules: &[(&str, &str)], min_m: usize) {
+        if let Some((suffix, with)) = rules.iter().find(|(s, _)| self.ends(s)) {
+            if self.measure(self.stem_len(suffix)) > min_m {
+                self.replace(suffix, with);
+            }
+        }
+    }
+
+    fn step1a(&mut self) {
+        if self.ends("sses") {
+            self.replace("sses", "ss");
+        } else if self.ends("ies") {
+            self.replace("ies", "i");
+        } else if !self.ends("ss") && self.ends("s") {
+            self.replace("s", "");
+        }
+    }
+
+    fn step1b(&mut self) {
+        if self.ends("eed") {
+            if self.measure(self.stem_len("eed")) > 0 {
+                self.replace("eed", "ee");
+            }
+            return;
+        }
+        let suffix = if self.ends("ed") {
+            "ed"
+        } else if self.ends("ing") {
+            "ing"
+        } else {
+            return;
+        };
+        if !self.has_vowel(self.stem_len(suffix)) {
+            return;
+        }
+        self.replace(suffix, "");
+        if self.ends("at") || self.ends("bl") || self.ends("iz") {
+            self.0.push(b'e');
+        } else if self.ends_double_consonant(self.0.len())
+            && !matches!(self.0.last(), Some(b'l' | b's' | b'z'))
+        {
+            self.0.pop();
+        } else if self.measure(self.0.len()) == 1 && self.ends_cvc(self.0.len()) {
+            self.0.push(b'e');
+        }
+    }
+
+    fn step1c(&mut self) {
+        if self.ends("y") && self.has_vowel(self.0.len() - 1) {
+            self.replace("y", "i");
+        }
+    }
+
+    fn step2(&mut self) {
+        self.replace_first(
+            &[
+                ("ational", "ate"),
+                ("tional", "tion"),
+                ("enci", "ence"),
+                ("anci", "ance"),
+                ("izer", "ize"),
+                ("abli", "able"),
+                ("alli", "al"),
+                ("entli", "ent"),
+                ("eli", "e"),
+                ("ousli", "ous"),
+                ("ization", "ize"),
+                ("ation", "ate"),
+                ("ator", "ate"),
+                ("alism", "al"),
+                ("iveness", "ive"),
+                ("fulness", "ful"),
+                ("ousness", "ous"),
+                ("aliti", "al"),
+                ("iviti", "ive"),
+                ("biliti", "ble"),
+            ],
+            0,
+        );
+    }
+
+    fn step3(&mut self) {
+        self.replace_first(
+            &[
+                ("icate", "ic"),
+                ("ative", ""),
+                ("alize", "al"),
+                ("iciti", "ic"),
+                ("ical", "ic"),
+                ("ful", ""),
+                ("ness", ""),
+            ],
+            0,
+        );
+    }
+
+    fn step4(&mut self) {
+        const SUFFIXES: &[&str] = &[
+            "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ion",
+            "ou", "ism", "ate", "iti", "ous", "ive", "ize",
+        ];
+        // Longest match first, as Porter's table is ordered by the penultimate letter.
+        let Some(suffix) = SUFFIXES
+            .iter()
+            .filter(|s| self.ends(s))
+            .max_by_key(|s| s.len())
+        else {
+            return;
+        };
+        let len = self.stem_len(suffix);
+        if self.measure(len) <= 1 {
+            return;
+        }
+        if *suffix == "ion" && !matches!(self.0.get(len.wrapping_sub(1)), Some(b's' | b't')) {
+            return;
+        }
+        self.0.truncate(len);
+    }
+
+    fn step5(&mut self) {
+        if self.ends("e") {
+            let len = self.0.len() - 1;
+            let m = self.measure(len);
+            if m > 1 || (m == 1 && !self.ends_cvc(len)) {
+                self.0.pop();
+            }
+        }
+        let len = self.0.len();
+        if self.measure(len) > 1 && self.ends_double_consonant(len) && self.ends("l") {
+            self.0.pop();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stem;
+
+    fn check(word: &str, expected: &str) {
+        assert_eq!(stem(word), expected, "stem of {word}");
+    }
+
+    #[test]
+    fn porter_reference_words() {
+        for (word, expected) in [
+            ("caresses", "caress"),
+            ("ponies", "poni"),
+            ("cats", "cat"),
+            ("agreed", "agre"),
+            ("plastered", "plaster"),
+            ("motoring", "motor"),
+            ("hopping", "hop"),
+            ("filing", "file"),
+            ("happy", "happi"),
+            ("relational", "relat"),
+            ("electrical", "electr"),
+            ("adjustment", "adjust"),
+            ("adoption", "adopt"),
+            ("controll", "control"),
+            ("generalizations", "gener"),
+        ] {
+            check(word, expected);
+        }
+    }
+
+    #[test]
+    fn word_forms_families_type_meet_the_notice_words() {
+        for (a, b) in [
+            ("sharing", "shared"),
+            ("schools", "school"),
+            ("keeping", "keep"),
+            ("children", "child"),
+            ("objecting", "object"),
+            ("referrals", "referral"),
+        ] {
+            assert_eq!(stem(a), stem(b), "{a} and {b}");
+        }
+    }
+
+    #[test]
+    fn leaves_codes_and_numbers_alone() {
+        check("za045069", "za045069");
+        check("1989", "1989");
+        check("is", "is");
+    }
+}

@@ -1,0 +1,1 @@
+//! The widget (placeholder until the DOM code lands).
