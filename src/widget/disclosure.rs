@@ -1,0 +1,93 @@
+//! The WAI-ARIA disclosure and accordion patterns: a real heading holding
+//! a button whose `aria-expanded` tells its state, and a panel that is
+//! `hidden="until-found"` when closed, so the browser's find-in-page can
+//! reveal it (the `beforematch` listener keeps the button's state true).
+
+use web_sys::{Document, Element};
+
+use super::dom::{element, heading, on, set};
+
+/// A button and the panel it shows and hides.
+#[derive(Clone)]
+pub struct Disclosure {
+    /// The id of what it discloses (a section id, an explorer item id).
+    pub id: String,
+    pub button: Element,
+    pub panel: Element,
+}
+
+impl Disclosure {
+    /// Builds `<hN><button aria-expanded aria-controls>…</button></hN>` and
+    /// an empty closed panel; `dom_id` must be unique in the widget.
+    pub fn new(
+        doc: &Document,
+        level: u8,
+        id: &str,
+        dom_id: &str,
+        label: &Element,
+    ) -> (Disclosure, Element) {
+        let h = heading(doc, level, "pn-disclosure-heading");
+        let button = element(doc, "button", "pn-disclosure-button");
+        set(&button, "type", "button");
+        set(&button, "part", "section-button");
+        set(&button, "id", &format!("{dom_id}-button"));
+        set(&button, "aria-controls", &format!("{dom_id}-panel"));
+        button.append_child(label).expect("append label");
+        h.append_child(&button).expect("append button");
+        let panel = element(doc, "div", "pn-panel");
+        set(&panel, "id", &format!("{dom_id}-panel"));
+        set(&panel, "role", "region");
+        set(&panel, "aria-labelledby", &format!("{dom_id}-button"));
+        let disclosure = Disclosure {
+            id: id.to_string(),
+            button,
+            panel,
+        };
+        disclosure.set_open(false);
+        (disclosure, h)
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.button.get_attribute("aria-expanded").as_deref() == Some("true")
+    }
+
+    pub fn set_open(&self, open: bool) {
+        set(
+            &self.button,
+            "aria-expanded",
+            if open { "true" } else { "false" },
+        );
+        if open {
+            self.panel
+                .remove_attribute("hidden")
+                .expect("remove hidden");
+        } else {
+            set(&self.panel, "hidden", "until-found");
+        }
+    }
+
+    /// Toggles on click, opens when find-in-page finds text in the panel;
+    /// `changed` runs after either.
+    pub fn listen(&self, changed: impl Fn() + Clone + 'static) {
+        let this = self.clone();
+        let after_click = changed.clone();
+        on(&self.button, "click", move |_| {
+            this.set_open(!this.is_open());
+            after_click();
+        });
+        let this = self.clone();
+        on(&self.panel, "beforematch", move |_| {
+            this.set_open(true);
+            changed();
+        });
+    }
+
+    /// Opens, scrolls to and focuses the button.
+    pub fn reveal(&self) {
+        self.set_open(true);
+        if let Some(button) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&self.button) {
+            button.focus().ok();
+            button.scroll_into_view();
+        }
+    }
+}

@@ -1,0 +1,56 @@
+//! Small DOM helpers: the widget builds its markup with these, as text
+//! nodes and attributes, never as HTML strings.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
+use web_sys::{Document, Element, Event, EventTarget};
+
+/// Creates `<tag class="…">`.
+pub fn element(doc: &Document, tag: &str, class: &str) -> Element {
+    let el = doc.create_element(tag).expect("valid tag name");
+    if !class.is_empty() {
+        el.set_class_name(class);
+    }
+    el
+}
+
+/// Creates `<tag class="…">text</tag>`.
+pub fn text_element(doc: &Document, tag: &str, class: &str, text: &str) -> Element {
+    let el = element(doc, tag, class);
+    el.set_text_content(Some(text));
+    el
+}
+
+/// Sets an attribute; the names are the widget's own constants, so this cannot fail.
+pub fn set(el: &Element, name: &str, value: &str) {
+    el.set_attribute(name, value).expect("valid attribute name");
+}
+
+/// Appends children in order.
+pub fn append(parent: &Element, children: &[&Element]) {
+    for child in children {
+        parent.append_child(child).expect("append to an element");
+    }
+}
+
+/// Appends a text node.
+pub fn append_text(doc: &Document, parent: &Element, text: &str) {
+    parent
+        .append_child(&doc.create_text_node(text))
+        .expect("append text");
+}
+
+/// Listens for `event` on `target` for the life of the page.
+pub fn on(target: &EventTarget, event: &str, handler: impl FnMut(Event) + 'static) {
+    let closure = Closure::<dyn FnMut(Event)>::new(handler);
+    target
+        .add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())
+        .expect("add event listener");
+    // The widget lives as long as the page: its listeners do too.
+    closure.forget();
+}
+
+/// `<hN>` for a heading level, kept within h1–h6.
+pub fn heading(doc: &Document, level: u8, class: &str) -> Element {
+    element(doc, &format!("h{}", level.clamp(1, 6)), class)
+}

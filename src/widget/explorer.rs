@@ -1,0 +1,113 @@
+//! "What happens to my data": each kind of data the notice names, as a
+//! disclosure answering the same questions, each answer linked to the
+//! wording it comes from. A question the notice does not answer says so.
+
+use web_sys::{Document, Element};
+
+use super::disclosure::Disclosure;
+use super::dom::{append, append_text, element, heading, set, text_element};
+use super::notice_view::section_link;
+use crate::model::{Notice, Question};
+
+pub fn render(
+    doc: &Document,
+    notice: &Notice,
+    parent: Option<&Notice>,
+    level: u8,
+) -> (Element, Vec<Disclosure>) {
+    let panel = element(doc, "section", "pn-explorer");
+    set(&panel, "aria-labelledby", "pn-explorer-heading");
+    let title = heading(doc, level + 1, "");
+    set(&title, "id", "pn-explorer-heading");
+    title.set_text_content(Some("What happens to my data"));
+    let intro = "Choose a kind of information to see why we use it, who may see it, how long we keep it and what you can do.";
+    append(&panel, &[&title, &text_element(doc, "p", "", intro)]);
+
+    let section_heading = |id: &str| {
+        notice
+            .section(id)
+            .or_else(|| parent.and_then(|p| p.section(id)))
+            .map_or(id.to_string(), |s| s.heading.to_string())
+    };
+    let mut disclosures = Vec::new();
+    for item in notice.explorer.iter() {
+        let wrapper = element(doc, "div", "pn-section");
+        let label = text_element(doc, "span", "", &item.label);
+        let (disclosure, h) = Disclosure::new(
+            doc,
+            level + 2,
+            &item.id,
+            &format!("pn-x-{}", item.id),
+            &label,
+        );
+        for question in Question::ALL {
+            let q = heading(doc, level + 3, "pn-question");
+            q.set_text_content(Some(question.asked()));
+            append(&disclosure.panel, &[&q]);
+            match item.answers.iter().find(|a| a.question == question) {
+                Some(answer) => {
+                    append(
+                        &disclosure.panel,
+                        &[&text_element(doc, "p", "", &answer.text)],
+                    );
+                    let sources = element(doc, "p", "pn-sources");
+                    append_text(doc, &sources, "Where the notice says this: ");
+                    for (i, id) in answer.from.iter().enumerate() {
+                        if i > 0 {
+                            append_text(doc, &sources, ", ");
+                        }
+                        append(&sources, &[&section_link(doc, id, &section_heading(id))]);
+                    }
+                    append(&disclosure.panel, &[&sources]);
+                }
+                None => {
+                    let text = "This notice does not say. You can ask the Data Protection Officer.";
+                    append(
+                        &disclosure.panel,
+                        &[&text_element(doc, "p", "pn-not-stated", text)],
+                    );
+                }
+            }
+            if question == Question::YourRights {
+                append(&disclosure.panel, &[&contacts(doc, notice, parent)]);
+            }
+        }
+        append(&wrapper, &[&h, &disclosure.panel]);
+        append(&panel, &[&wrapper]);
+        disclosures.push(disclosure);
+    }
+    (panel, disclosures)
+}
+
+/// How to use your rights and complain, with only the contact details the
+/// notice (or the notice it extends) states.
+fn contacts(doc: &Document, notice: &Notice, parent: Option<&Notice>) -> Element {
+    let list = element(doc, "ul", "pn-contacts");
+    let stated = |pick: fn(&Notice) -> Option<&str>| pick(notice).or_else(|| parent.and_then(pick));
+    let line = |before: &str, link: Option<(&str, String)>, otherwise: &str| {
+        let li = element(doc, "li", "");
+        match link {
+            Some((shown, href)) => {
+                append_text(doc, &li, before);
+                let a = text_element(doc, "a", "", shown);
+                set(&a, "href", &href);
+                append(&li, &[&a]);
+            }
+            None => append_text(doc, &li, otherwise),
+        }
+        append(&list, &[&li]);
+    };
+    let dpo = stated(|n| n.controller.dpo_email.as_deref());
+    line(
+        "To ask for a copy of your data or to use your other rights, email the Data Protection Officer: ",
+        dpo.map(|e| (e, format!("mailto:{e}"))),
+        "This notice does not give an email address for the Data Protection Officer. Ask the service that gave you this notice how to contact them.",
+    );
+    let ico = stated(|n| n.controller.ico_complaints_url.as_deref());
+    line(
+        "If you are unhappy with how we use your data, you can complain to the Information Commissioner’s Office (ICO): ",
+        ico.map(|u| (u, u.to_string())),
+        "You can complain to the Information Commissioner’s Office (ICO). This notice does not give its web address.",
+    );
+    list
+}

@@ -1,0 +1,155 @@
+//! The notice view: title and facts about the notice, the "In short"
+//! overview, and every section as an accordion item showing the plain
+//! summary first, then the publisher's wording.
+
+use web_sys::{Document, Element};
+
+use super::disclosure::Disclosure;
+use super::dom::{append, append_text, element, heading, set, text_element};
+use super::wording::render_body;
+use crate::bundled::GLOSSARY;
+use crate::model::{Notice, shown_sections};
+use crate::text::readability::sentences;
+
+/// The title and the facts a reader (and a printed copy) needs: who
+/// publishes it, when it was updated, where it comes from.
+pub fn header(doc: &Document, notice: &Notice, parent: Option<&Notice>, level: u8) -> Element {
+    let header = element(doc, "header", "pn-header");
+    let title = heading(doc, level, "pn-title");
+    set(&title, "part", "title");
+    title.set_text_content(Some(&notice.title));
+    let facts = element(doc, "dl", "pn-facts");
+    let fact = |term: &str, value: &str| {
+        append(
+            &facts,
+            &[
+                &text_element(doc, "dt", "", term),
+                &text_element(doc, "dd", "", value),
+            ],
+        );
+    };
+    let controller = &notice.controller;
+    fact("Published by", &controller.name);
+    if let Some(number) = &controller.ico_registration {
+        fact("ICO registration", number);
+    }
+    if let Some(date) = &notice.published {
+        fact("Published", date);
+    }
+    fact(
+        "Last updated",
+        notice
+            .last_updated
+            .as_deref()
+            .unwrap_or("not stated in the notice"),
+    );
+    if let Some(version) = &notice.version {
+        fact("Version", version);
+    }
+    fact(
+        "Source",
+        notice.source_url.as_deref().unwrap_or(&notice.source),
+    );
+    if let Some(parent) = parent {
+        fact("Read it with", &parent.title);
+    }
+    append(&header, &[&title, &facts]);
+    header
+}
+
+/// The overview and the accordion of sections, with the "Show all" button.
+pub fn sections(
+    doc: &Document,
+    notice: &Notice,
+    parent: Option<&'static Notice>,
+    level: u8,
+    ids: &mut u32,
+) -> (Element, Vec<Disclosure>, Element) {
+    let panel = element(doc, "div", "pn-notice");
+    let overview = element(doc, "section", "pn-overview");
+    let overview_heading = heading(doc, level + 1, "pn-overview-heading");
+    overview_heading.set_text_content(Some("In short"));
+    let overview_list = element(doc, "ul", "");
+    for section in notice.sections.iter() {
+        let li = element(doc, "li", "");
+        li.append_child(&section_link(doc, &section.id, &section.heading))
+            .expect("append link");
+        let first = sentences(&section.summary).next().unwrap_or_default();
+        append_text(doc, &li, &format!(": {first}"));
+        append(&overview_list, &[&li]);
+    }
+    set(&overview, "aria-labelledby", "pn-overview-heading");
+    set(&overview_heading, "id", "pn-overview-heading");
+    append(&overview, &[&overview_heading, &overview_list]);
+
+    let controls = element(doc, "div", "pn-controls");
+    let toggle_all = text_element(doc, "button", "pn-toggle-all", "Show all sections");
+    set(&toggle_all, "type", "button");
+    append(&controls, &[&toggle_all]);
+    append(&panel, &[&overview, &controls]);
+
+    let mut disclosures = Vec::new();
+    for shown in shown_sections(notice, parent) {
+        let section = shown.section;
+        let label = element(doc, "span", "");
+        append_text(doc, &label, &section.heading);
+        if let Some(from) = shown.inherited_from {
+            append(
+                &label,
+                &[&text_element(
+                    doc,
+                    "span",
+                    "pn-tag",
+                    &format!(" (from “{}”)", from.title),
+                )],
+            );
+        }
+        let item = element(doc, "div", "pn-section");
+        set(&item, "part", "section");
+        let (disclosure, h) = Disclosure::new(
+            doc,
+            level + 1,
+            &section.id,
+            &format!("pn-s-{}", section.id),
+            &label,
+        );
+        if let Some(from) = shown.inherited_from {
+            let note = format!(
+                "This section comes from “{}”, which this notice should be read with.",
+                from.title
+            );
+            append(
+                &disclosure.panel,
+                &[&text_element(doc, "p", "pn-inherited", &note)],
+            );
+        }
+        let summary = element(doc, "div", "pn-summary");
+        append(
+            &summary,
+            &[
+                &text_element(doc, "p", "pn-label", "In short"),
+                &text_element(doc, "p", "", section.summary.trim()),
+            ],
+        );
+        let original = element(doc, "div", "pn-original");
+        append(
+            &original,
+            &[&text_element(doc, "p", "pn-label", "What the notice says")],
+        );
+        render_body(doc, &original, &section.body, &GLOSSARY, ids);
+        append(&disclosure.panel, &[&summary, &original]);
+        append(&item, &[&h, &disclosure.panel]);
+        append(&panel, &[&item]);
+        disclosures.push(disclosure);
+    }
+    (panel, disclosures, toggle_all)
+}
+
+/// A link that opens a section of this widget (handled by the widget, so
+/// a second widget on the page does not react), and is a deep link too.
+pub fn section_link(doc: &Document, id: &str, text: &str) -> Element {
+    let a = text_element(doc, "a", "pn-section-link", text);
+    set(&a, "href", &format!("#{id}"));
+    set(&a, "data-section", id);
+    a
+}

@@ -1,0 +1,186 @@
+//! The search box: a labelled input; as the user types (debounced) a list
+//! of passages with the matched words in `<mark>`, each opening its
+//! section. The count is announced by the widget's polite live region;
+//! Escape clears.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
+use web_sys::{Document, Element, HtmlInputElement, KeyboardEvent};
+
+use super::Widget;
+use super::dom::{append, append_text, element, on, set, text_element};
+use crate::bundled;
+use crate::model::Notice;
+use crate::search::{PassageKind, Scope, highlight};
+
+/// How long to wait after the last key before searching, in milliseconds.
+const DEBOUNCE_MS: i32 = 200;
+/// How many passages to show.
+const RESULT_LIMIT: usize = 8;
+
+pub struct SearchBox {
+    pub element: Element,
+    input: HtmlInputElement,
+    results: Element,
+}
+
+impl SearchBox {
+    pub fn new(doc: &Document, notice: &Notice) -> SearchBox {
+        let container = element(doc, "div", "pn-search");
+        set(&container, "role", "search");
+        set(&container, "part", "search");
+        let label = text_element(doc, "label", "pn-search-label", "Search this notice");
+        set(&label, "for", "pn-search-input");
+        let hint = text_element(
+            doc,
+            "p",
+            "pn-hint",
+            "Ask in your own words, for example “who will see this?” or “how long do you keep it?”",
+        );
+        set(&hint, "id", "pn-search-hint");
+        let input: HtmlInputElement = element_of(doc, "input");
+        set(&input, "id", "pn-search-input");
+        set(&input, "type", "search");
+        set(&input, "autocomplete", "off");
+        set(&input, "aria-describedby", "pn-search-hint");
+        set(&input, "aria-controls", "pn-results");
+        let results = element(doc, "div", "pn-results");
+        set(&results, "id", "pn-results");
+        set(&results, "hidden", "");
+        set(
+            &results,
+            "aria-label",
+            &format!("Search results in {}", notice.title),
+        );
+        append(&container, &[&label, &hint, &input, &results]);
+        SearchBox {
+            element: container,
+            input,
+            results,
+        }
+    }
+
+    pub fn listen(self, widget: &Rc<Widget>, notice_index: usize) {
+        let this = Rc::new(self);
+        let pending = Rc::new(Cell::new(None::<i32>));
+        let run = {
+            let (this, widget) = (Rc::clone(&this), Rc::clone(widget));
+            Closure::<dyn FnMut()>::new(move || this.run(&widget, notice_index))
+        };
+        let window = web_sys::window().expect("a window");
+        let on_input = {
+            let pending = Rc::clone(&pending);
+            let window = window.clone();
+            move |_| {
+                if let Some(id) = pending.take() {
+                    window.clear_timeout_with_handle(id);
+                }
+                let id = window
+                    .set_timeout_with_callback_and_timeout_and_arguments_0(
+                        run.as_ref().unchecked_ref(),
+                        DEBOUNCE_MS,
+                    )
+                    .ok();
+                pending.set(id);
+            }
+        };
+        on(&this.input, "input", on_input);
+        let (me, widget) = (Rc::clone(&this), Rc::clone(widget));
+        on(&this.input, "keydown", move |event| {
+            let escape = event
+                .dyn_ref::<KeyboardEvent>()
+                .is_some_and(|k| k.key() == "Escape");
+            if escape && !me.input.value().is_empty() {
+                event.prevent_default();
+                if let Some(id) = pending.take() {
+                    window.clear_timeout_with_handle(id);
+                }
+                me.input.set_value("");
+                me.clear();
+                widget.announce("Search cleared.");
+            }
+        });
+    }
+
+    fn clear(&self) {
+        self.results.set_text_content(None);
+        set(&self.results, "hidden", "");
+    }
+
+    fn run(&self, widget: &Widget, notice_index: usize) {
+        let query = self.input.value();
+        let query = query.trim();
+        if query.is_empty() {
+            self.clear();
+            widget.announce("");
+            return;
+        }
+        let corpus = bundled::corpus();
+        let found = corpus.search(Scope::Notice(notice_index), query, RESULT_LIMIT);
+        let doc = self.input.owner_document().expect("a document");
+        self.results.set_text_content(None);
+        self.results
+            .remove_attribute("hidden")
+            .expect("remove hidden");
+        let count = found.hits.len();
+        let summary = match count {
+            0 => format!("No results for ‘{query}’."),
+            1 => format!("1 result for ‘{query}’"),
+            n => format!("{n} results for ‘{query}’"),
+        };
+        append(
+            &self.results,
+            &[&text_element(&doc, "p", "pn-results-summary", &summary)],
+        );
+        widget.announce(&summary);
+        if count == 0 {
+            let help = "Try other words, like “share”, “keep” or “rights”. You can also look at “What happens to my data”, or ask the Data Protection Officer.";
+            append(&self.results, &[&text_element(&doc, "p", "", help)]);
+            return;
+        }
+        let list = element(&doc, "ol", "pn-result-list");
+        for hit in &found.hits {
+            let (heading, text) = corpus.passage(&hit.passage);
+            let li = element(&doc, "li", "");
+            let owner = &corpus.notices[usize::from(hit.passage.notice)];
+            let item = usize::from(hit.passage.item);
+            let target = match hit.passage.kind {
+                PassageKind::Summary | PassageKind::Body => {
+                    Some(("data-section", owner.sections[item].id.as_ref()))
+                }
+                PassageKind::Explorer => Some(("data-explorer", owner.explorer[item].id.as_ref())),
+                PassageKind::Glossary => None,
+            };
+            let title = match target {
+                Some((kind, id)) => {
+                    let a = text_element(&doc, "a", "pn-result-link", &heading);
+                    set(&a, "href", &format!("#{id}"));
+                    set(&a, kind, id);
+                    a
+                }
+                None => text_element(&doc, "strong", "", &heading),
+            };
+            let passage = element(&doc, "p", "pn-result-text");
+            for (range, marked) in highlight(text, &found.matched_terms) {
+                if marked {
+                    append(&passage, &[&text_element(&doc, "mark", "", &text[range])]);
+                } else {
+                    append_text(&doc, &passage, &text[range]);
+                }
+            }
+            append(&li, &[&title, &passage]);
+            append(&list, &[&li]);
+        }
+        append(&self.results, &[&list]);
+    }
+}
+
+fn element_of<T: JsCast>(doc: &Document, tag: &str) -> T {
+    doc.create_element(tag)
+        .expect("valid tag")
+        .dyn_into::<T>()
+        .expect("element of the right type")
+}

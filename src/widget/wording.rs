@@ -1,0 +1,166 @@
+//! Renders a section's original wording: paragraphs and lists, with web
+//! and email addresses as links and glossary terms as inline disclosures
+//! (a button that shows the plain definition right after the term, not a
+//! hover-only tooltip).
+
+use std::collections::BTreeSet;
+
+use web_sys::{Document, Element};
+
+use super::dom::{append, append_text, element, on, set, text_element};
+use crate::model::{Block, GlossaryTerm, blocks};
+
+/// What a piece of text becomes.
+enum Inline<'a> {
+    Link(&'a str),
+    Term(&'a GlossaryTerm),
+}
+
+/// Renders `body` into `parent`. Each glossary term is explained at its
+/// first use in the body; `ids` numbers the definitions so they are unique.
+pub fn render_body(
+    doc: &Document,
+    parent: &Element,
+    body: &str,
+    glossary: &[GlossaryTerm],
+    ids: &mut u32,
+) {
+    let mut explained = BTreeSet::new();
+    let mut list: Option<Element> = None;
+    for block in blocks(body) {
+        let el = match block {
+            Block::Paragraph(_) => {
+                list = None;
+                let p = element(doc, "p", "");
+                parent.append_child(&p).expect("append paragraph");
+                p
+            }
+            Block::ListItem(_) => {
+                let ul = list.get_or_insert_with(|| {
+                    let ul = element(doc, "ul", "");
+                    parent.append_child(&ul).expect("append list");
+                    ul
+                });
+                let li = element(doc, "li", "");
+                ul.append_child(&li).expect("append item");
+                li
+            }
+        };
+        render_inline(doc, &el, block.text(), glossary, &mut explained, ids);
+    }
+}
+
+fn render_inline(
+    doc: &Document,
+    parent: &Element,
+    text: &str,
+    glossary: &[GlossaryTerm],
+    explained: &mut BTreeSet<usize>,
+    ids: &mut u32,
+) {
+    let mut found = links(text);
+    let lower = text.to_ascii_lowercase();
+    for (n, term) in glossary.iter().enumerate() {
+        if explained.contains(&n) {
+            continue;
+        }
+        if let Some((start, end)) = term.matches.iter().find_map(|m| find_word(&lower, m)) {
+            if found.iter().all(|(s, e, _)| end <= *s || start >= *e) {
+                found.push((start, end, Inline::Term(term)));
+                explained.insert(n);
+            }
+        }
+    }
+    found.sort_by_key(|(start, _, _)| *start);
+    let mut at = 0;
+    for (start, end, inline) in found {
+        append_text(doc, parent, &text[at..start]);
+        let piece = &text[start..end];
+        match inline {
+            Inline::Link(href) => {
+                let a = text_element(doc, "a", "", piece);
+                let is_email = !href.contains("://");
+                set(
+                    &a,
+                    "href",
+                    &if is_email {
+                        format!("mailto:{href}")
+                    } else {
+                        href.to_string()
+                    },
+                );
+                parent.append_child(&a).expect("append link");
+            }
+            Inline::Term(term) => {
+                *ids += 1;
+                term_disclosure(doc, parent, piece, term, &format!("pn-term-{ids}"));
+            }
+        }
+        at = end;
+    }
+    append_text(doc, parent, &text[at..]);
+}
+
+/// `term` as a button that shows its definition in the text after it.
+fn term_disclosure(doc: &Document, parent: &Element, shown: &str, term: &GlossaryTerm, id: &str) {
+    let button = text_element(doc, "button", "pn-term", shown);
+    set(&button, "type", "button");
+    set(&button, "aria-expanded", "false");
+    set(&button, "aria-controls", id);
+    let definition = element(doc, "span", "pn-definition");
+    set(&definition, "id", id);
+    set(&definition, "hidden", "");
+    append_text(
+        doc,
+        &definition,
+        &format!(" ({}: {}) ", term.term, term.definition),
+    );
+    append(parent, &[&button, &definition]);
+    let toggle = button.clone();
+    on(&button, "click", move |_| {
+        let open = toggle.get_attribute("aria-expanded").as_deref() != Some("true");
+        set(
+            &toggle,
+            "aria-expanded",
+            if open { "true" } else { "false" },
+        );
+        if open {
+            definition
+                .remove_attribute("hidden")
+                .expect("remove hidden");
+        } else {
+            set(&definition, "hidden", "");
+        }
+    });
+}
+
+/// Web and email addresses in `text`, with the link each becomes.
+fn links(text: &str) -> Vec<(usize, usize, Inline<'_>)> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for token in text.split_inclusive(char::is_whitespace) {
+        let word = token.trim_end().trim_end_matches(['.', ',', ';', ':', ')']);
+        let start = offset;
+        offset += token.len();
+        let is_url = word.starts_with("https://") || word.starts_with("http://");
+        let is_email =
+            word.contains('@') && word.rsplit('@').next().is_some_and(|d| d.contains('.'));
+        if is_url || is_email {
+            out.push((start, start + word.len(), Inline::Link(word)));
+        }
+    }
+    out
+}
+
+/// The first whole-word occurrence of `phrase` in `lower`.
+fn find_word(lower: &str, phrase: &str) -> Option<(usize, usize)> {
+    let bytes = lower.as_bytes();
+    lower
+        .match_indices(phrase)
+        .map(|(i, _)| (i, i + phrase.len()))
+        .find(|&(s, e)| {
+            let before = s == 0 || !bytes[s - 1].is_ascii_alphanumeric();
+            let after = e == bytes.len() || !bytes[e].is_ascii_alphanumeric();
+            before && after
+        })
+}
