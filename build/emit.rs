@@ -72,9 +72,11 @@ emit_struct!(Concept { asks, means });
 emit_struct!(Index {
     passages,
     lengths,
+    head_starts,
     terms,
-    starts,
-    postings
+    term_starts,
+    postings,
+    posting_starts
 });
 emit_struct!(Passage {
     kind,
@@ -125,4 +127,4 @@ macro_rules! emit_debug {
     };
 }
 
-emit_debug!(crate::model::Question => "Question::", PassageKind => "PassageKind::", u16 => "", u32 => "");
+emit_debug!(crate::model::Question => "Question::", PassageKind => "PassageKind::", u8 => "", u16 => "", u32 => "");

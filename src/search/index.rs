@@ -37,18 +37,25 @@ pub struct Passage {
 /// How much a term found in a passage's heading counts, against once in its text.
 pub const HEADING_WEIGHT: usize = 2;
 
-/// An inverted index over passages.
+/// An inverted index over passages, stored compactly: it ships in the Wasm.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Index {
     pub passages: List<Passage>,
-    /// Length of each passage in terms, for BM25's length normalisation.
-    pub lengths: List<u16>,
-    /// Sorted, unique terms (stems).
-    pub terms: List<Text>,
-    /// `postings[starts[t]..starts[t + 1]]` lists, for term `t`, each
-    /// passage once per occurrence.
-    pub starts: List<u32>,
-    pub postings: List<u16>,
+    /// Length of each passage in terms (at most 255), for BM25's length normalisation.
+    pub lengths: List<u8>,
+    /// The first passage under each heading (a section's, an explorer
+    /// item's, a definition's), and the end of the last.
+    pub head_starts: List<u16>,
+    /// Every term (stem), sorted, one after another.
+    pub terms: Text,
+    /// Where each term starts in `terms`, and where the last one ends.
+    pub term_starts: List<u32>,
+    /// Each term's postings: the passages it occurs in, once per
+    /// occurrence, as LEB128 varints of the difference from the previous
+    /// passage (0 repeats it). Small numbers make small, compressible bytes.
+    pub postings: List<u8>,
+    /// Where each term's postings start in `postings`, and where the last end.
+    pub posting_starts: List<u32>,
 }
 
 /// The heading and text of a passage as shown to a reader.
@@ -84,14 +91,16 @@ pub fn passage_heading_and_text<'a>(
 
 /// The heading words indexed with a passage. An explorer answer is indexed
 /// under its kind of data only: the question ("Who may see it") is the same
-/// for every kind and would match them all.
+/// for every kind and would match them all. A definition is indexed under
+/// its term and "means", as shown ("What \"IP address\" means"), so that
+/// "what does … mean" finds definitions.
 fn index_heading(passage: &Passage, notices: &[Notice], glossary: &[GlossaryTerm]) -> String {
     let notice = &notices[usize::from(passage.notice)];
     let item = usize::from(passage.item);
     match passage.kind {
         PassageKind::Summary | PassageKind::Body => notice.sections[item].heading.to_string(),
         PassageKind::Explorer => notice.explorer[item].label.to_string(),
-        PassageKind::Glossary => glossary[item].term.to_string(),
+        PassageKind::Glossary => format!("{} means", glossary[item].term),
     }
 }
 
@@ -128,47 +137,213 @@ impl Index {
             block: 0,
         }));
 
-        let mut by_term: BTreeMap<String, Vec<u16>> = BTreeMap::new();
+        // Headings are indexed once per head (a section, an explorer item,
+        // a definition), not once per passage: the passages of a head are
+        // consecutive, and a heading's terms count for each of them.
+        let mut by_term: BTreeMap<String, (Vec<u16>, Vec<u16>)> = BTreeMap::new();
         let mut lengths = Vec::with_capacity(passages.len());
+        let mut head_starts = Vec::new();
+        let mut heading_length = 0;
         for (p, passage) in passages.iter().enumerate() {
+            let starts_head = p == 0 || !same_head(&passages[p - 1], passage);
+            if starts_head {
+                let head = to_u16(head_starts.len());
+                head_starts.push(to_u16(p));
+                heading_length = 0;
+                for term in terms(&index_heading(passage, notices, glossary)) {
+                    by_term.entry(term).or_default().0.push(head);
+                    heading_length += HEADING_WEIGHT;
+                }
+            }
             let (_, text) = passage_heading_and_text(passage, notices, glossary);
-            let heading = index_heading(passage, notices, glossary);
-            let heading_terms =
-                terms(&heading).flat_map(|t| std::iter::repeat_n(t, HEADING_WEIGHT));
-            let mut length = 0;
-            for term in heading_terms.chain(terms(text)) {
-                by_term.entry(term).or_default().push(to_u16(p));
+            let mut length = heading_length;
+            for term in terms(text) {
+                by_term.entry(term).or_default().1.push(to_u16(p));
                 length += 1;
             }
-            lengths.push(to_u16(length));
+            lengths.push(u8::try_from(length).unwrap_or(u8::MAX));
         }
-        let mut starts = vec![0u32];
+        head_starts.push(to_u16(passages.len()));
+        let mut terms = String::new();
+        let mut term_starts = vec![0u32];
         let mut postings = Vec::new();
-        for list in by_term.values() {
-            postings.extend_from_slice(list);
-            starts.push(u32::try_from(postings.len()).expect("postings fit in u32"));
+        let mut posting_starts = vec![0u32];
+        let to_u32 = |n: usize| u32::try_from(n).expect("index under 4 GiB");
+        for (term, (heads, in_text)) in &by_term {
+            terms.push_str(term);
+            term_starts.push(to_u32(terms.len()));
+            write_varint(&mut postings, to_u16(heads.len()));
+            for list in [heads, in_text] {
+                let mut previous = 0;
+                for &n in list {
+                    write_varint(&mut postings, n - previous);
+                    previous = n;
+                }
+            }
+            posting_starts.push(to_u32(postings.len()));
         }
         Index {
             passages: passages.into(),
             lengths: lengths.into(),
-            terms: by_term.into_keys().map(Text::Owned).collect(),
-            starts: starts.into(),
+            head_starts: head_starts.into(),
+            terms: Text::Owned(terms),
+            term_starts: term_starts.into(),
             postings: postings.into(),
+            posting_starts: posting_starts.into(),
         }
     }
 
-    /// The postings of term number `t`.
-    pub fn postings_of(&self, t: usize) -> &[u16] {
-        &self.postings[self.starts[t] as usize..self.starts[t + 1] as usize]
+    /// The number of terms.
+    pub fn term_count(&self) -> usize {
+        self.term_starts.len() - 1
+    }
+
+    /// Term number `t`.
+    pub fn term(&self, t: usize) -> &str {
+        &self.terms[self.term_starts[t] as usize..self.term_starts[t + 1] as usize]
     }
 
     /// The number of a term, if indexed.
     pub fn term_number(&self, term: &str) -> Option<usize> {
-        self.terms.binary_search_by(|t| t.as_ref().cmp(term)).ok()
+        let t = self.first_term_from(term);
+        (t < self.term_count() && self.term(t) == term).then_some(t)
+    }
+
+    /// The number of the first term not before `term` in sort order.
+    pub fn first_term_from(&self, term: &str) -> usize {
+        let (mut low, mut high) = (0, self.term_count());
+        while low < high {
+            let mid = (low + high) / 2;
+            if self.term(mid) < term {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        low
+    }
+
+    /// The passages term number `t` occurs in, in order, once per
+    /// occurrence (an occurrence in a heading counts [`HEADING_WEIGHT`]
+    /// times for every passage under it).
+    pub fn postings_of(&self, t: usize) -> impl Iterator<Item = u16> + use<> {
+        let mut bytes = self.postings
+            [self.posting_starts[t] as usize..self.posting_starts[t + 1] as usize]
+            .iter();
+        let head_count = read_varint(&mut bytes).unwrap_or(0);
+        let mut deltas = std::iter::from_fn(|| read_varint(&mut bytes));
+        let heads: Vec<u16> = deltas
+            .by_ref()
+            .take(usize::from(head_count))
+            .scan(0, |n, d| {
+                *n += d;
+                Some(*n)
+            })
+            .collect();
+        let in_text: Vec<u16> = deltas
+            .scan(0, |n, d| {
+                *n += d;
+                Some(*n)
+            })
+            .collect();
+        // Heading occurrences, as passages in order (a head named twice counts twice).
+        let mut from_headings = Vec::new();
+        let mut i = 0;
+        while i < heads.len() {
+            let head = usize::from(heads[i]);
+            let times = heads[i..]
+                .iter()
+                .take_while(|&&h| usize::from(h) == head)
+                .count();
+            for p in self.head_starts[head]..self.head_starts[head + 1] {
+                from_headings.extend(std::iter::repeat_n(p, times * HEADING_WEIGHT));
+            }
+            i += times;
+        }
+        merge_sorted(from_headings, in_text).into_iter()
     }
 
     pub fn average_length(&self) -> f32 {
         let total: u32 = self.lengths.iter().map(|&l| u32::from(l)).sum();
         total as f32 / self.lengths.len().max(1) as f32
+    }
+}
+
+/// Whether two passages are under the same heading.
+fn same_head(a: &Passage, b: &Passage) -> bool {
+    let group = |kind| match kind {
+        PassageKind::Summary | PassageKind::Body => 0,
+        PassageKind::Explorer => 1,
+        PassageKind::Glossary => 2,
+    };
+    group(a.kind) == group(b.kind) && a.notice == b.notice && a.item == b.item
+}
+
+/// Merges two ascending lists into one.
+fn merge_sorted(a: Vec<u16>, b: Vec<u16>) -> Vec<u16> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    loop {
+        let next = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) if x <= y => a.next(),
+            (_, Some(_)) => b.next(),
+            (Some(_), None) => a.next(),
+            (None, None) => return out,
+        };
+        out.extend(next);
+    }
+}
+
+fn write_varint(out: &mut Vec<u8>, mut n: u16) {
+    while n >= 0x80 {
+        out.push((n as u8 & 0x7f) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+fn read_varint(bytes: &mut std::slice::Iter<'_, u8>) -> Option<u16> {
+    let mut n = 0u16;
+    let mut shift = 0;
+    loop {
+        let byte = *bytes.next()?;
+        n |= u16::from(byte & 0x7f) << shift;
+        if byte < 0x80 {
+            return Some(n);
+        }
+        shift += 7;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::borrow::Cow;
+
+    #[test]
+    fn postings_survive_their_encoding() {
+        // No heading occurrences, then the passages in the text.
+        let mut bytes = vec![0];
+        let passages = [0u16, 0, 5, 300, 300, 65535];
+        let mut previous = 0;
+        for &p in &passages {
+            write_varint(&mut bytes, p - previous);
+            previous = p;
+        }
+        let end = u32::try_from(bytes.len()).unwrap();
+        let index = Index {
+            passages: Cow::Borrowed(&[]),
+            lengths: Cow::Borrowed(&[]),
+            head_starts: Cow::Borrowed(&[0]),
+            terms: Cow::Borrowed("a"),
+            term_starts: Cow::Borrowed(&[0, 1]),
+            postings: bytes.into(),
+            posting_starts: vec![0, end].into(),
+        };
+        assert_eq!(index.postings_of(0).collect::<Vec<_>>(), passages);
+        assert_eq!(
+            (index.term_number("a"), index.term_number("b")),
+            (Some(0), None)
+        );
     }
 }

@@ -3,13 +3,17 @@
 //!
 //! One core for the widget and the CLI, so what the CLI measures is what
 //! families get. Scoring is BM25 over passages, with every query word (or
-//! matched concept) a group whose best alternative counts, times how many
-//! groups a passage covers.
+//! matched concept) a group whose best alternative counts, times the square
+//! of how much of the question a passage covers: the share of the groups it
+//! matches, each group weighted by the inverse document frequency of its
+//! rarest term (so "data", in nearly every passage, counts little).
 
 pub mod index;
 
+use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
+use std::rc::Rc;
 
 use crate::model::{Concept, GlossaryTerm, Notice};
 use crate::text::{is_stop_word, stem, words};
@@ -89,17 +93,22 @@ impl Corpus<'_> {
         let groups = self.query_groups(query);
         let index = self.index;
         let mut totals = vec![0f32; index.passages.len()];
-        let mut covered = vec![0u8; index.passages.len()];
+        // Per passage: the summed weight of the groups it matches.
+        let mut covered = vec![0f32; index.passages.len()];
+        let mut total_weight = 0f32;
         let mut matched_terms = BTreeSet::new();
         for group in &groups {
             let mut best: HashMap<u16, f32> = HashMap::new();
+            // The group's weight: the inverse document frequency of its rarest term.
+            let mut weight = 0f32;
             for alternative in group {
                 // Per passage: summed BM25 of the phrase's terms, and how many it has.
                 let mut phrase: HashMap<u16, (f32, usize)> = HashMap::new();
                 for &term in &alternative.terms {
                     let scores = self.bm25(term);
                     if !scores.is_empty() {
-                        matched_terms.insert(index.terms[term].to_string());
+                        matched_terms.insert(index.term(term).to_string());
+                        weight = weight.max(self.idf(scores.len()));
                     }
                     for (p, score) in scores {
                         let entry = phrase.entry(p).or_default();
@@ -114,12 +123,12 @@ impl Corpus<'_> {
                     *best = best.max(score);
                 }
             }
+            total_weight += weight;
             for (p, score) in best {
                 totals[usize::from(p)] += score;
-                covered[usize::from(p)] += 1;
+                covered[usize::from(p)] += weight;
             }
         }
-        let group_count = groups.len().max(1) as f32;
         let mut hits: Vec<Hit> = totals
             .iter()
             .enumerate()
@@ -127,7 +136,7 @@ impl Corpus<'_> {
             .map(|(p, &total)| (index.passages[p], total, covered[p]))
             .filter(|(passage, _, _)| self.in_scope(scope, passage))
             .map(|(passage, total, covered)| {
-                let coverage = f32::from(covered) / group_count;
+                let coverage = covered / total_weight;
                 Hit {
                     passage,
                     score: total * coverage * coverage * kind_weight(passage.kind),
@@ -153,15 +162,13 @@ impl Corpus<'_> {
     fn bm25(&self, term: usize) -> Vec<(u16, f32)> {
         let index = self.index;
         let mut frequency: Vec<(u16, u32)> = Vec::new();
-        for &p in index.postings_of(term) {
+        for p in index.postings_of(term) {
             match frequency.last_mut() {
                 Some((last, count)) if *last == p => *count += 1,
                 _ => frequency.push((p, 1)),
             }
         }
-        let n = index.passages.len() as f32;
-        let df = frequency.len() as f32;
-        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+        let idf = self.idf(frequency.len());
         let average = index.average_length();
         frequency
             .into_iter()
@@ -174,6 +181,13 @@ impl Corpus<'_> {
                 )
             })
             .collect()
+    }
+
+    /// Inverse document frequency of a term found in `df` passages.
+    fn idf(&self, df: usize) -> f32 {
+        let n = self.index.passages.len() as f32;
+        let df = df as f32;
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
     }
 
     /// A passage is in a notice's scope when it is the notice's own, or a
@@ -199,10 +213,22 @@ impl Corpus<'_> {
     /// Turns a question into groups of alternatives: each concept it
     /// names, and each other meaningful word with its near spellings.
     fn query_groups(&self, query: &str) -> Vec<Group> {
-        // The words that carry meaning, each with the stems it may stand for.
-        let positions: Vec<Vec<(String, f32)>> = words(query)
-            .filter(|w| !is_stop_word(&w.folded))
-            .map(|w| self.spellings(&stem(&w.folded)))
+        // Every word, stop words too (concepts may name them: "dont want",
+        // "who can see"); meaningful words with the stems they may stand for.
+        let positions: Vec<Position> = words(query)
+            .map(|w| {
+                let stop = is_stop_word(&w.folded);
+                let stem = stem(&w.folded);
+                Position {
+                    alternatives: if stop {
+                        Vec::new()
+                    } else {
+                        self.spellings(&stem)
+                    },
+                    stem,
+                    stop,
+                }
+            })
             .collect();
         let known = |alternatives: &[(String, f32)]| -> Vec<Alternative> {
             alternatives
@@ -218,10 +244,11 @@ impl Corpus<'_> {
         let mut groups = Vec::new();
         let mut used = vec![false; positions.len()];
         for concept in self.concepts {
-            let Some((at, len)) = concept.asks.iter().find_map(|ask| {
-                let phrase = meaningful_stems(ask);
-                find_phrase(&positions, &phrase).map(|at| (at, phrase.len()))
-            }) else {
+            let Some(at) = concept
+                .asks
+                .iter()
+                .find_map(|ask| find_phrase(&positions, &ask_words(ask)))
+            else {
                 continue;
             };
             let mut group: Group = concept
@@ -239,30 +266,30 @@ impl Corpus<'_> {
                 })
                 .filter(|a| !a.terms.is_empty())
                 .collect();
-            for i in at..at + len {
+            for i in at {
                 used[i] = true;
-                group.extend(known(&positions[i]));
+                group.extend(known(&positions[i].alternatives));
             }
+            // "share", "shared" and "sharing" are one stem: score it once, at its best weight.
+            group.sort_by(|a, b| a.terms.cmp(&b.terms).then(b.weight.total_cmp(&a.weight)));
+            group.dedup_by(|a, b| a.terms == b.terms);
             if !group.is_empty() {
                 groups.push(group);
             }
         }
         for (position, used) in positions.iter().zip(used) {
-            if used {
+            if used || position.stop {
                 continue;
             }
-            let mut group = known(position);
+            let mut group = known(&position.alternatives);
             if group.is_empty() {
                 // Still typing: longer words that start with what was typed.
-                let typed = &position[0].0;
+                let typed = &position.stem;
                 if typed.len() >= 3 {
-                    let from = self
-                        .index
-                        .terms
-                        .partition_point(|t| t.as_ref() < typed.as_str());
+                    let from = self.index.first_term_from(typed);
                     group.extend(
-                        (from..self.index.terms.len())
-                            .take_while(|&t| self.index.terms[t].starts_with(typed.as_str()))
+                        (from..self.index.term_count())
+                            .take_while(|&t| self.index.term(t).starts_with(typed.as_str()))
                             .take(8)
                             .map(|t| Alternative {
                                 terms: vec![t],
@@ -279,23 +306,22 @@ impl Corpus<'_> {
     /// A typed stem and, when neither the notices nor the concepts know it,
     /// the known stems one edit away (two for long words).
     fn spellings(&self, typed: &str) -> Vec<(String, f32)> {
-        let known =
-            |t: &str| self.index.term_number(t).is_some() || self.concept_stems().any(|c| c == t);
         let mut out = vec![(typed.to_string(), 1.0)];
-        if known(typed) || typed.len() < 4 || typed.bytes().any(|b| b.is_ascii_digit()) {
+        if self.index.term_number(typed).is_some()
+            || typed.len() < 4
+            || typed.bytes().any(|b| b.is_ascii_digit())
+        {
+            return out;
+        }
+        let concept_stems = self.concept_stems();
+        if concept_stems.iter().any(|c| c == typed) {
             return out;
         }
         let max_edits = if typed.len() >= 7 { 2 } else { 1 };
-        let mut candidates: Vec<(String, usize)> = self
-            .index
-            .terms
-            .iter()
-            .map(|t| t.to_string())
-            .chain(self.concept_stems())
-            .filter_map(|t| {
-                let d = edit_distance(typed, &t, max_edits)?;
-                Some((t, d))
-            })
+        let mut candidates: Vec<(String, usize)> = (0..self.index.term_count())
+            .map(|t| self.index.term(t))
+            .chain(concept_stems.iter().map(String::as_str))
+            .filter_map(|t| Some((t.to_string(), edit_distance(typed, t, max_edits)?)))
             .collect();
         candidates.sort();
         candidates.dedup();
@@ -319,11 +345,17 @@ impl Corpus<'_> {
     }
 
     /// Stems of the words families use in the concept map.
-    fn concept_stems(&self) -> impl Iterator<Item = String> + '_ {
+    fn concept_stems(&self) -> Vec<String> {
         self.concepts
             .iter()
             .flat_map(|c| c.asks.iter())
-            .flat_map(|a| words(a).map(|w| stem(&w.folded)).collect::<Vec<_>>())
+            .flat_map(|a| {
+                ask_words(a)
+                    .iter()
+                    .map(|(s, _)| s.clone())
+                    .collect::<Vec<_>>()
+            })
+            .collect()
     }
 
     /// Heading and text of a hit's passage.
@@ -340,50 +372,107 @@ fn meaningful_stems(phrase: &str) -> Vec<String> {
         .collect()
 }
 
-/// Where a phrase's stems appear at consecutive positions of the query.
-fn find_phrase(positions: &[Vec<(String, f32)>], phrase: &[String]) -> Option<usize> {
-    if phrase.is_empty() || phrase.len() > positions.len() {
-        return None;
-    }
-    (0..=positions.len() - phrase.len()).find(|&at| {
-        phrase
-            .iter()
-            .zip(&positions[at..])
-            .all(|(word, alternatives)| alternatives.iter().any(|(t, _)| t == word))
+/// A word of a question: its stem and, for a meaningful word, the stems
+/// it may stand for (itself and near spellings).
+struct Position {
+    stem: String,
+    stop: bool,
+    alternatives: Vec<(String, f32)>,
+}
+
+/// A word of a concept's `asks`: its stem, and whether it is a stop word.
+type AskWord = (String, bool);
+
+thread_local! {
+    /// The words of each ask met, stemmed once: stemming every ask for
+    /// every search would take most of the search's time.
+    static ASK_WORDS: RefCell<HashMap<String, Rc<[AskWord]>>> = RefCell::default();
+}
+
+/// The words of an ask, stemmed.
+fn ask_words(ask: &str) -> Rc<[AskWord]> {
+    ASK_WORDS.with_borrow_mut(|cache| {
+        if let Some(words) = cache.get(ask) {
+            return Rc::clone(words);
+        }
+        let stemmed: Rc<[AskWord]> = words(ask)
+            .map(|w| (stem(&w.folded), is_stop_word(&w.folded)))
+            .collect();
+        cache.insert(ask.to_string(), Rc::clone(&stemmed));
+        stemmed
+    })
+}
+
+/// How many stop words of the question may sit between two words of an
+/// ask ("who can see" is asked as "who else can see").
+const MAX_GAP: usize = 2;
+
+/// Where an ask's words appear in order in the question: the positions of
+/// its meaningful words, or `None`. Each word of the ask must be there, stop
+/// words too ("dont want" is not "want"); the question may have up to
+/// [`MAX_GAP`] other stop words between them.
+fn find_phrase(positions: &[Position], ask: &[AskWord]) -> Option<Vec<usize>> {
+    let matches = |p: &Position, (word, stop): &AskWord| {
+        p.stem == *word || (!stop && p.alternatives.iter().any(|(t, _)| t == word))
+    };
+    let (first, rest) = ask.split_first()?;
+    (0..positions.len()).find_map(|start| {
+        if !matches(&positions[start], first) {
+            return None;
+        }
+        let mut at = vec![start];
+        let mut next = start + 1;
+        for word in rest {
+            let skip = positions[next.min(positions.len())..]
+                .iter()
+                .take(MAX_GAP + 1)
+                .position(|p| matches(p, word))?;
+            if positions[next..next + skip].iter().any(|p| !p.stop) {
+                return None;
+            }
+            at.push(next + skip);
+            next += skip + 1;
+        }
+        Some(at.into_iter().filter(|&i| !positions[i].stop).collect())
     })
 }
 
 /// Optimal-string-alignment distance (a swap of two letters is one edit),
-/// or `None` when above `max`.
+/// or `None` when above `max`. Words of 32 bytes or more are only equal or not.
 pub fn edit_distance(a: &str, b: &str, max: usize) -> Option<usize> {
+    const WIDTH: usize = 32;
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
-    let width = b.len() + 1;
-    let mut rows = vec![0usize; width * (a.len() + 1)];
-    for (j, cell) in rows.iter_mut().take(width).enumerate() {
+    if b.len() >= WIDTH {
+        return (a == b).then_some(0);
+    }
+    // Rows i - 2, i - 1 and i of the table, row i at `rows[i % 3]`: no allocation.
+    let mut rows = [[0usize; WIDTH]; 3];
+    for (j, cell) in rows[0].iter_mut().take(b.len() + 1).enumerate() {
         *cell = j;
     }
     for i in 1..=a.len() {
-        rows[i * width] = i;
+        let (row, above, two_above) = (i % 3, (i + 2) % 3, (i + 1) % 3);
+        rows[row][0] = i;
         let mut row_min = i;
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut d = (rows[(i - 1) * width + j] + 1)
-                .min(rows[i * width + j - 1] + 1)
-                .min(rows[(i - 1) * width + j - 1] + cost);
+            let mut d = (rows[above][j] + 1)
+                .min(rows[row][j - 1] + 1)
+                .min(rows[above][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(rows[(i - 2) * width + j - 2] + 1);
+                d = d.min(rows[two_above][j - 2] + 1);
             }
-            rows[i * width + j] = d;
+            rows[row][j] = d;
             row_min = row_min.min(d);
         }
         if row_min > max {
             return None;
         }
     }
-    let d = rows[a.len() * width + b.len()];
+    let d = rows[a.len() % 3][b.len()];
     (d <= max).then_some(d)
 }
 
@@ -418,6 +507,48 @@ mod tests {
         assert_eq!(edit_distance("mentl", "mental", 1), Some(1));
         assert_eq!(edit_distance("school", "social", 1), None);
         assert_eq!(edit_distance("abc", "abc", 0), Some(0));
+        assert_eq!(edit_distance("recieve", "receive", 2), Some(1));
+        assert_eq!(edit_distance("assesment", "assessment", 2), Some(1));
+        assert_eq!(edit_distance("abcd", "badc", 2), Some(2));
+        assert_eq!(edit_distance("abcd", "dcba", 2), None);
+    }
+
+    /// A question's words, each meaningful one standing only for itself.
+    fn positions(query: &str) -> Vec<Position> {
+        words(query)
+            .map(|w| {
+                let (stem, stop) = (stem(&w.folded), is_stop_word(&w.folded));
+                let alternatives = if stop {
+                    vec![]
+                } else {
+                    vec![(stem.clone(), 1.0)]
+                };
+                Position {
+                    stem,
+                    stop,
+                    alternatives,
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn asks_match_in_order_with_their_stop_words() {
+        let found = |ask: &str, query: &str| find_phrase(&positions(query), &ask_words(ask));
+        assert_eq!(found("dont want", "I don't want you to"), Some(vec![2]));
+        assert_eq!(found("dont want", "i want u to delete it"), None);
+        assert_eq!(
+            found("who can see", "who else can see my file"),
+            Some(vec![3])
+        );
+        assert_eq!(found("who can see", "can i see my file"), None);
+        assert_eq!(found("see what", "can i see what you wrote"), Some(vec![2]));
+        assert_eq!(
+            found("what you have on", "wot do u hav on me"),
+            Some(vec![])
+        );
+        assert_eq!(found("how long", "how long do you keep"), Some(vec![1]));
+        assert_eq!(found("how long", "how do you keep it long"), None);
     }
 
     #[test]

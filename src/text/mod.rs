@@ -71,16 +71,21 @@ pub fn fold_word(word: &str) -> String {
 }
 
 /// Words that carry no meaning for search: articles, pronouns, question
-/// words and auxiliaries ("who", "can", "do", "my").
+/// words and auxiliaries ("who", "can", "do", "my"), their text-speak
+/// ("u", "wot", "cn") and fillers ("stuff", "please").
 pub fn is_stop_word(folded: &str) -> bool {
     const STOP: &[&str] = &[
-        "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
-        "been", "being", "but", "by", "can", "could", "did", "do", "does", "dont", "for", "from",
-        "get", "had", "has", "have", "he", "her", "him", "his", "how", "i", "if", "im", "in",
-        "into", "is", "it", "its", "me", "might", "my", "of", "on", "or", "our", "ours", "she",
-        "should", "so", "some", "than", "that", "the", "their", "them", "then", "there", "these",
-        "they", "this", "those", "to", "up", "us", "was", "we", "were", "what", "when", "where",
-        "which", "who", "whom", "why", "will", "with", "would", "you", "your", "yours",
+        "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "arent", "as", "at",
+        "be", "been", "being", "but", "by", "can", "cant", "cn", "could", "did", "didnt", "do",
+        "does", "doesnt", "dont", "else", "for", "from", "get", "gets", "getting", "got", "had",
+        "has", "hasnt", "hav", "have", "havent", "he", "her", "him", "his", "how", "i", "if", "im",
+        "in", "into", "is", "isnt", "it", "its", "ive", "just", "me", "might", "my", "of", "on",
+        "or", "our", "ours", "out", "please", "pls", "plz", "r", "really", "she", "should", "so",
+        "some", "stuff", "than", "that", "thats", "the", "their", "them", "then", "there",
+        "theres", "these", "they", "thing", "things", "this", "those", "to", "u", "up", "ur", "us",
+        "was", "wasnt", "wat", "we", "wen", "were", "what", "whats", "when", "where", "which",
+        "who", "whom", "whos", "why", "will", "with", "wont", "wot", "would", "ya", "you", "your",
+        "youre", "yours",
     ];
     STOP.binary_search(&folded).is_ok()
 }
@@ -141,12 +146,13 @@ mod tests {
     #[test]
     fn stop_words_are_sorted_for_binary_search() {
         assert!(is_stop_word("who") && is_stop_word("your") && !is_stop_word("school"));
+        assert!(is_stop_word("a") && is_stop_word("yours") && is_stop_word("wot"));
     }
 
     #[test]
     fn terms_drop_question_words_and_stem() {
         let t: Vec<_> = terms("Who sees my referrals?").collect();
-        assert_eq!(t, ["see", "referr"]);
+        assert_eq!(t, ["see", "refer"]);
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! words, with a few irregular forms families use. Small on purpose: it is
 //! compiled into the widget.
 
-/// Irregular forms that suffix stripping cannot reach.
+/// Irregular forms that suffix stripping cannot reach, each mapped to the
+/// stem of its base form ("said" → "sai", the stem of "say").
 const IRREGULAR: &[(&str, &str)] = &[
     ("children", "child"),
     ("childs", "child"),
@@ -15,15 +16,51 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("seen", "see"),
     ("gave", "give"),
     ("given", "give"),
+    ("wrote", "write"),
+    ("written", "write"),
+    ("sold", "sell"),
+    ("took", "take"),
+    ("taken", "take"),
+    ("knew", "know"),
+    ("known", "know"),
+    ("said", "sai"),
+    ("lost", "lose"),
+    ("stolen", "steal"),
+    ("found", "find"),
+    ("heard", "hear"),
+    ("made", "make"),
+    ("went", "go"),
+    ("info", "inform"),
+    // Porter leaves "referral" at "referr" but "referred" at "refer".
+    ("referral", "refer"),
+    ("referrals", "refer"),
+    // Text-speak, so that a concept's stop words match it ("who r u").
+    ("u", "you"),
+    ("ya", "you"),
+    ("ur", "your"),
+    ("r", "are"),
+    ("cn", "can"),
+    ("hav", "have"),
+    ("wot", "what"),
+    ("wat", "what"),
+    ("whos", "who"),
+    ("wen", "when"),
 ];
 
 /// The stem of a lower-case word. Words that are not plain ASCII letters
-/// (numbers, codes such as `za045069`) are returned unchanged.
+/// (numbers, codes such as `za045069`) are returned unchanged, but for
+/// ordinals, which lose their ending ("25th" → "25").
 pub fn stem(word: &str) -> String {
     if let Some((_, base)) = IRREGULAR.iter().find(|(form, _)| *form == word) {
         return (*base).to_string();
     }
     if word.len() <= 2 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        // An ordinal is its number: "25th" → "25".
+        let digits = word.trim_end_matches(|c: char| c.is_ascii_lowercase());
+        let ordinal = ["st", "nd", "rd", "th"].contains(&&word[digits.len()..]);
+        if ordinal && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+            return digits.to_string();
+        }
         return word.to_string();
     }
     let mut w = Word(word.as_bytes().to_vec());
@@ -284,6 +321,8 @@ mod tests {
     fn leaves_codes_and_numbers_alone() {
         check("za045069", "za045069");
         check("1989", "1989");
+        check("25th", "25");
+        check("2nd", "2");
         check("is", "is");
     }
 }

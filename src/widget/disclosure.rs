@@ -3,6 +3,7 @@
 //! `hidden="until-found"` when closed, so the browser's find-in-page can
 //! reveal it (the `beforematch` listener keeps the button's state true).
 
+use wasm_bindgen::UnwrapThrowExt;
 use web_sys::{Document, Element};
 
 use super::dom::{element, heading, on, set};
@@ -32,12 +33,10 @@ impl Disclosure {
         set(&button, "part", "section-button");
         set(&button, "id", &format!("{dom_id}-button"));
         set(&button, "aria-controls", &format!("{dom_id}-panel"));
-        button.append_child(label).expect("append label");
-        h.append_child(&button).expect("append button");
+        button.append_child(label).expect_throw("append label");
+        h.append_child(&button).expect_throw("append button");
         let panel = element(doc, "div", "pn-panel");
         set(&panel, "id", &format!("{dom_id}-panel"));
-        set(&panel, "role", "region");
-        set(&panel, "aria-labelledby", &format!("{dom_id}-button"));
         let disclosure = Disclosure {
             id: id.to_string(),
             button,
@@ -60,7 +59,7 @@ impl Disclosure {
         if open {
             self.panel
                 .remove_attribute("hidden")
-                .expect("remove hidden");
+                .expect_throw("remove hidden");
         } else {
             set(&self.panel, "hidden", "until-found");
         }

@@ -2,12 +2,13 @@
 //! nodes and attributes, never as HTML strings.
 
 use wasm_bindgen::JsCast;
+use wasm_bindgen::UnwrapThrowExt;
 use wasm_bindgen::prelude::Closure;
 use web_sys::{Document, Element, Event, EventTarget};
 
 /// Creates `<tag class="…">`.
 pub fn element(doc: &Document, tag: &str, class: &str) -> Element {
-    let el = doc.create_element(tag).expect("valid tag name");
+    let el = doc.create_element(tag).expect_throw("valid tag name");
     if !class.is_empty() {
         el.set_class_name(class);
     }
@@ -23,13 +24,16 @@ pub fn text_element(doc: &Document, tag: &str, class: &str, text: &str) -> Eleme
 
 /// Sets an attribute; the names are the widget's own constants, so this cannot fail.
 pub fn set(el: &Element, name: &str, value: &str) {
-    el.set_attribute(name, value).expect("valid attribute name");
+    el.set_attribute(name, value)
+        .expect_throw("valid attribute name");
 }
 
 /// Appends children in order.
 pub fn append(parent: &Element, children: &[&Element]) {
     for child in children {
-        parent.append_child(child).expect("append to an element");
+        parent
+            .append_child(child)
+            .expect_throw("append to an element");
     }
 }
 
@@ -37,7 +41,7 @@ pub fn append(parent: &Element, children: &[&Element]) {
 pub fn append_text(doc: &Document, parent: &Element, text: &str) {
     parent
         .append_child(&doc.create_text_node(text))
-        .expect("append text");
+        .expect_throw("append text");
 }
 
 /// Listens for `event` on `target` for the life of the page.
@@ -45,7 +49,7 @@ pub fn on(target: &EventTarget, event: &str, handler: impl FnMut(Event) + 'stati
     let closure = Closure::<dyn FnMut(Event)>::new(handler);
     target
         .add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())
-        .expect("add event listener");
+        .expect_throw("add event listener");
     // The widget lives as long as the page: its listeners do too.
     closure.forget();
 }

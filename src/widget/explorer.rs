@@ -16,9 +16,12 @@ pub fn render(
     level: u8,
 ) -> (Element, Vec<Disclosure>) {
     let panel = element(doc, "section", "pn-explorer");
-    set(&panel, "aria-labelledby", "pn-explorer-heading");
+    set(
+        &panel,
+        "aria-label",
+        &format!("What happens to my data: {}", notice.title),
+    );
     let title = heading(doc, level + 1, "");
-    set(&title, "id", "pn-explorer-heading");
     title.set_text_content(Some("What happens to my data"));
     let intro = "Choose a kind of information to see why we use it, who may see it, how long we keep it and what you can do.";
     append(&panel, &[&title, &text_element(doc, "p", "", intro)]);

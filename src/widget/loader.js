@@ -26,7 +26,15 @@
       "<privacy-notice>: the widget could not start (" + (error && error.message ? error.message : error) +
         "). Check that " + wasmUrl.href + " can be loaded, and that the page's Content-Security-Policy allows script-src 'self' 'wasm-unsafe-eval'. The fallback link is shown instead."
     );
+    // The Wasm (and so the widget's stylesheet) is missing: a minimal sheet
+    // styles the message like the widget's own error box.
+    const failureSheet = new CSSStyleSheet();
+    failureSheet.replaceSync(
+      ".pn-error{display:block;border:3px solid #d4351c;padding:.75em;font-style:normal;text-transform:none;letter-spacing:normal;line-height:1.5}"
+    );
+    root.adoptedStyleSheets = [failureSheet];
     const box = document.createElement("div");
+    box.className = "pn pn-error";
     box.setAttribute("role", "alert");
     box.setAttribute("part", "root");
     const message = document.createElement("p");

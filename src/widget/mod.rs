@@ -13,6 +13,7 @@ mod search_box;
 mod wording;
 
 use std::rc::Rc;
+use wasm_bindgen::UnwrapThrowExt;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -33,7 +34,9 @@ pub fn widget_css() -> String {
 /// Never throws: problems are shown in the widget and warned once.
 #[wasm_bindgen]
 pub fn mount(host: HtmlElement, root: ShadowRoot) {
-    let doc = host.owner_document().expect("an element in a document");
+    let doc = host
+        .owner_document()
+        .expect_throw("an element in a document");
     let id = host.get_attribute("notice").unwrap_or_default();
     let Some((notice_index, notice)) = bundled::notice(id.trim()) else {
         let known: Vec<_> = bundled::NOTICES.iter().map(|n| n.id.as_ref()).collect();
@@ -96,7 +99,7 @@ fn show_error(doc: &Document, root: &ShadowRoot) {
     );
     let slot = element(doc, "slot", "");
     append(&box_, &[&message, &slot]);
-    root.append_child(&box_).expect("append error");
+    root.append_child(&box_).expect_throw("append error");
 }
 
 /// Which of the widget's two views is shown.
@@ -164,7 +167,7 @@ impl Widget {
                 &explorer_panel,
             ],
         );
-        root.append_child(&container).expect("append widget");
+        root.append_child(&container).expect_throw("append widget");
 
         let widget = Rc::new(Widget {
             sections,
@@ -226,7 +229,7 @@ impl Widget {
             on(button, "click", move |_| widget.show_view(view));
         }
         let widget = Rc::clone(self);
-        let window = web_sys::window().expect("a window");
+        let window = web_sys::window().expect_throw("a window");
         on(&window, "hashchange", move |_| {
             widget.follow_location_hash()
         });
@@ -260,7 +263,9 @@ impl Widget {
         }
         for (v, panel) in &self.view_panels {
             if *v == view {
-                panel.remove_attribute("hidden").expect("remove hidden");
+                panel
+                    .remove_attribute("hidden")
+                    .expect_throw("remove hidden");
             } else {
                 set(panel, "hidden", "");
             }

@@ -2,6 +2,7 @@
 //! overview, and every section as an accordion item showing the plain
 //! summary first, then the publisher's wording.
 
+use wasm_bindgen::UnwrapThrowExt;
 use web_sys::{Document, Element};
 
 use super::disclosure::Disclosure;
@@ -73,13 +74,16 @@ pub fn sections(
     for section in notice.sections.iter() {
         let li = element(doc, "li", "");
         li.append_child(&section_link(doc, &section.id, &section.heading))
-            .expect("append link");
+            .expect_throw("append link");
         let first = sentences(&section.summary).next().unwrap_or_default();
         append_text(doc, &li, &format!(": {first}"));
         append(&overview_list, &[&li]);
     }
-    set(&overview, "aria-labelledby", "pn-overview-heading");
-    set(&overview_heading, "id", "pn-overview-heading");
+    set(
+        &overview,
+        "aria-label",
+        &format!("In short: {}", notice.title),
+    );
     append(&overview, &[&overview_heading, &overview_list]);
 
     let controls = element(doc, "div", "pn-controls");

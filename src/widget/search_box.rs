@@ -5,6 +5,7 @@
 
 use std::cell::Cell;
 use std::rc::Rc;
+use wasm_bindgen::UnwrapThrowExt;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
@@ -31,6 +32,12 @@ impl SearchBox {
     pub fn new(doc: &Document, notice: &Notice) -> SearchBox {
         let container = element(doc, "div", "pn-search");
         set(&container, "role", "search");
+        // Named for the notice, so two widgets on a page have distinct landmarks.
+        set(
+            &container,
+            "aria-label",
+            &format!("Search {}", notice.title),
+        );
         set(&container, "part", "search");
         let label = text_element(doc, "label", "pn-search-label", "Search this notice");
         set(&label, "for", "pn-search-input");
@@ -70,7 +77,7 @@ impl SearchBox {
             let (this, widget) = (Rc::clone(&this), Rc::clone(widget));
             Closure::<dyn FnMut()>::new(move || this.run(&widget, notice_index))
         };
-        let window = web_sys::window().expect("a window");
+        let window = web_sys::window().expect_throw("a window");
         let on_input = {
             let pending = Rc::clone(&pending);
             let window = window.clone();
@@ -120,11 +127,11 @@ impl SearchBox {
         }
         let corpus = bundled::corpus();
         let found = corpus.search(Scope::Notice(notice_index), query, RESULT_LIMIT);
-        let doc = self.input.owner_document().expect("a document");
+        let doc = self.input.owner_document().expect_throw("a document");
         self.results.set_text_content(None);
         self.results
             .remove_attribute("hidden")
-            .expect("remove hidden");
+            .expect_throw("remove hidden");
         let count = found.hits.len();
         let summary = match count {
             0 => format!("No results for ‘{query}’."),
@@ -180,7 +187,7 @@ impl SearchBox {
 
 fn element_of<T: JsCast>(doc: &Document, tag: &str) -> T {
     doc.create_element(tag)
-        .expect("valid tag")
+        .expect_throw("valid tag")
         .dyn_into::<T>()
-        .expect("element of the right type")
+        .expect_throw("element of the right type")
 }

@@ -4,6 +4,7 @@
 //! hover-only tooltip).
 
 use std::collections::BTreeSet;
+use wasm_bindgen::UnwrapThrowExt;
 
 use web_sys::{Document, Element};
 
@@ -32,17 +33,17 @@ pub fn render_body(
             Block::Paragraph(_) => {
                 list = None;
                 let p = element(doc, "p", "");
-                parent.append_child(&p).expect("append paragraph");
+                parent.append_child(&p).expect_throw("append paragraph");
                 p
             }
             Block::ListItem(_) => {
                 let ul = list.get_or_insert_with(|| {
                     let ul = element(doc, "ul", "");
-                    parent.append_child(&ul).expect("append list");
+                    parent.append_child(&ul).expect_throw("append list");
                     ul
                 });
                 let li = element(doc, "li", "");
-                ul.append_child(&li).expect("append item");
+                ul.append_child(&li).expect_throw("append item");
                 li
             }
         };
@@ -66,12 +67,16 @@ fn render_inline(
         }
         if let Some((start, end)) = term.matches.iter().find_map(|m| find_word(&lower, m)) {
             if found.iter().all(|(s, e, _)| end <= *s || start >= *e) {
-                found.push((start, end, Inline::Term(term)));
+                // Kept in text order (no sort: smaller Wasm).
+                let at = found
+                    .iter()
+                    .position(|(s, _, _)| *s > start)
+                    .unwrap_or(found.len());
+                found.insert(at, (start, end, Inline::Term(term)));
                 explained.insert(n);
             }
         }
     }
-    found.sort_by_key(|(start, _, _)| *start);
     let mut at = 0;
     for (start, end, inline) in found {
         append_text(doc, parent, &text[at..start]);
@@ -89,7 +94,7 @@ fn render_inline(
                         href.to_string()
                     },
                 );
-                parent.append_child(&a).expect("append link");
+                parent.append_child(&a).expect_throw("append link");
             }
             Inline::Term(term) => {
                 *ids += 1;
@@ -127,7 +132,7 @@ fn term_disclosure(doc: &Document, parent: &Element, shown: &str, term: &Glossar
         if open {
             definition
                 .remove_attribute("hidden")
-                .expect("remove hidden");
+                .expect_throw("remove hidden");
         } else {
             set(&definition, "hidden", "");
         }

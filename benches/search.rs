@@ -1,0 +1,189 @@
+//! Query time of the search core: `cargo bench --bench search`.
+//!
+//! Runs the family questions of `../shared/eval/questions.toml` and
+//! `tests/search_questions.toml` (a) over the five bundled notices and
+//! (b) over 100 synthetic notices of the same size, cloned from the bundled
+//! ones with new ids and lightly varied wording so the vocabulary grows.
+//! Prints the median and 95th percentile time per query. A benchmark, not a
+//! test: it asserts nothing about time.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use privacy_notice::bundled;
+use privacy_notice::model::{Notice, Text};
+use privacy_notice::search::{Corpus, Index, Scope};
+
+/// Queries timed per corpus, after one warm-up pass over the questions.
+const QUERIES: usize = 2000;
+/// Synthetic notices in the large corpus.
+const SYNTHETIC: usize = 100;
+
+fn main() {
+    let questions = questions();
+    let small = bundled::corpus();
+    run("5 bundled notices", &small, &questions);
+
+    let notices = synthetic_notices(small.notices, SYNTHETIC);
+    let started = Instant::now();
+    let index = Index::build(&notices, small.glossary);
+    let built = started.elapsed();
+    let large = Corpus {
+        notices: &notices,
+        index: &index,
+        ..small
+    };
+    println!("(index of {SYNTHETIC} notices built in {built:.1?})");
+    run(
+        &format!("{SYNTHETIC} synthetic notices"),
+        &large,
+        &questions,
+    );
+}
+
+/// (notice id or "*", question) from both question files.
+fn questions() -> Vec<(String, String)> {
+    let root = env!("CARGO_MANIFEST_DIR");
+    [
+        "../shared/eval/questions.toml",
+        "tests/search_questions.toml",
+    ]
+    .iter()
+    .flat_map(|path| {
+        let source = std::fs::read_to_string(format!("{root}/{path}")).expect(path);
+        let file: toml::Table = toml::from_str(&source).expect(path);
+        file["q"]
+            .as_array()
+            .expect("[[q]]")
+            .iter()
+            .map(|q| {
+                (
+                    q["notice"].as_str().unwrap().into(),
+                    q["ask"].as_str().unwrap().into(),
+                )
+            })
+            .collect::<Vec<_>>()
+    })
+    .collect()
+}
+
+/// Times every question over `corpus` until [`QUERIES`] have run; each
+/// question asks within a notice with its id (for clones, the first one
+/// whose id ends with it), or within all.
+fn run(name: &str, corpus: &Corpus, questions: &[(String, String)]) {
+    let scoped: Vec<(Scope, &str)> = questions
+        .iter()
+        .map(|(id, ask)| {
+            let scope = if id == "*" {
+                Scope::All
+            } else {
+                let n = corpus
+                    .notices
+                    .iter()
+                    .position(|n| n.id.ends_with(id.as_str()));
+                Scope::Notice(n.unwrap_or_else(|| panic!("no notice {id}")))
+            };
+            (scope, ask.as_str())
+        })
+        .collect();
+    for &(scope, ask) in &scoped {
+        black_box(corpus.search(scope, ask, 3));
+    }
+    let mut times: Vec<Duration> = scoped
+        .iter()
+        .cycle()
+        .take(QUERIES)
+        .map(|&(scope, ask)| {
+            let started = Instant::now();
+            black_box(corpus.search(black_box(scope), black_box(ask), 3));
+            started.elapsed()
+        })
+        .collect();
+    times.sort();
+    let micros = |d: Duration| d.as_secs_f64() * 1e6;
+    println!(
+        "{name}: {} passages, {} terms; {} queries ({} questions): median {:.1} µs, p95 {:.1} µs, max {:.1} µs",
+        corpus.index.passages.len(),
+        corpus.index.term_count(),
+        times.len(),
+        questions.len(),
+        micros(times[times.len() / 2]),
+        micros(times[times.len() * 95 / 100]),
+        micros(times[times.len() - 1]),
+    );
+}
+
+/// `count` notices cloned round-robin from `notices`, each with a new id
+/// (`bench-7-afc-standard`, extending `bench-7-…` where the original
+/// extends) and wording varied by clone so the vocabulary grows.
+fn synthetic_notices(notices: &[Notice], count: usize) -> Vec<Notice> {
+    (0..count)
+        .map(|i| {
+            let copy = i / notices.len();
+            let mut notice = notices[i % notices.len()].clone();
+            notice.id = Text::Owned(format!("bench-{copy}-{}", notice.id));
+            notice.extends =
+                (notice.extends.take()).map(|id| Text::Owned(format!("bench-{copy}-{id}")));
+            let reword = |text: &Text| Text::Owned(vary(text, i));
+            notice.sections = notice
+                .sections
+                .iter()
+                .map(|s| {
+                    let mut s = s.clone();
+                    s.heading = reword(&s.heading);
+                    s.summary = reword(&s.summary);
+                    s.body = reword(&s.body);
+                    s
+                })
+                .collect();
+            notice.explorer = notice
+                .explorer
+                .iter()
+                .map(|e| {
+                    let mut e = e.clone();
+                    e.label = reword(&e.label);
+                    e.answers = e
+                        .answers
+                        .iter()
+                        .map(|a| {
+                            let mut a = a.clone();
+                            a.text = reword(&a.text);
+                            a
+                        })
+                        .collect();
+                    e
+                })
+                .collect();
+            notice
+        })
+        .collect()
+}
+
+/// Light rewording: within each line, one word in nine becomes a word new
+/// to this clone (its letters plus a clone-specific tail), and every other
+/// pair of neighbouring words swaps places. Blank lines and `- ` list
+/// markers stay, so passages keep their shape.
+fn vary(text: &str, clone: usize) -> String {
+    let tail: String = [clone % 26, clone / 26 % 26]
+        .iter()
+        .map(|&n| char::from(b'a' + n as u8))
+        .collect();
+    text.lines()
+        .map(|line| {
+            let (marker, rest) = line.strip_prefix("- ").map_or(("", line), |r| ("- ", r));
+            let mut words: Vec<String> = rest.split(' ').map(str::to_string).collect();
+            for (w, word) in words.iter_mut().enumerate() {
+                if (w + clone) % 9 == 0 && word.len() > 3 && word.chars().all(char::is_alphabetic) {
+                    word.push_str(&tail);
+                }
+            }
+            if clone % 2 == 1 {
+                for pair in words.chunks_mut(2).step_by(2) {
+                    pair.reverse();
+                }
+            }
+            format!("{marker}{}", words.join(" "))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Every test: formatting and lints, Rust unit/data/CLI tests (fidelity,
+# reading grade, checker fixtures, search recall), the Wasm build and its
+# size budget, the search evaluation through the CLI, and the real-browser
+# tests (Chromium + axe-core) against dist/ served on 127.0.0.1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --browser
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "Format and lints"
+cargo fmt --check
+cargo clippy --release --all-targets -- -D warnings
+cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
+
+step "Rust tests"
+cargo test --release
+
+step "Notices"
+cargo build --release --bin notice
+target/release/notice check > target/notice-check.txt || { cat target/notice-check.txt; exit 1; }
+tail -n 1 target/notice-check.txt
+
+step "Search on the family questions (through the CLI)"
+python3 ../shared/eval/eval_search.py ../shared/eval/questions.toml target/release/notice
+
+step "Wasm build and size budget (90 KB brotli for everything a page downloads)"
+bash scripts/build.sh
+node scripts/size.mjs --budget 92160
+
+step "Browser tests (Chromium, axe-core)"
+node --test --test-concurrency=1 tests/browser/

@@ -1,0 +1,197 @@
+// "What happens to my data" in a real browser: switching views, the seven
+// questions for each kind of data, links back to the notice's wording, the
+// `view="explorer"` attribute and the contact details under "What you can do".
+//
+// Run: node --test --test-concurrency=1 tests/browser/   (after scripts/build.sh)
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { assertNoPageErrors, focusedId, inViewport, startSuite, waitForWidgets, widget } from "./support.mjs";
+
+const suite = startSuite();
+
+const QUESTIONS = [
+  "What it includes",
+  "Why we use it",
+  "The law that lets us use it",
+  "Who may see it",
+  "When it may be shared without asking you",
+  "How long we keep it",
+  "What you can do",
+];
+
+function viewButton(page, label, n = 0) {
+  return widget(page, n).locator("button.pn-view-button", { hasText: label });
+}
+
+/** Which view is pressed and which panels are rendered. */
+function viewState(page, n = 0) {
+  return widget(page, n).evaluate((host) => {
+    const root = host.shadowRoot;
+    return {
+      pressed: Array.from(root.querySelectorAll(".pn-view-button"))
+        .filter((b) => b.getAttribute("aria-pressed") === "true")
+        .map((b) => b.textContent.trim()),
+      notice: root.querySelector(".pn-notice").checkVisibility(),
+      explorer: root.querySelector(".pn-explorer").checkVisibility(),
+    };
+  });
+}
+
+test("switches between the notice and what happens to my data", async (t) => {
+  const { page, errors } = await suite.open(t, "notices/afc-early-help.html");
+  assert.deepEqual(await viewState(page), { pressed: ["The notice"], notice: true, explorer: false });
+  assert.equal(await viewButton(page, "What happens to my data").getAttribute("aria-pressed"), "false");
+
+  await viewButton(page, "What happens to my data").click();
+  assert.deepEqual(await viewState(page), { pressed: ["What happens to my data"], notice: false, explorer: true });
+  const w = widget(page);
+  assert.equal((await w.locator(".pn-explorer > h3").textContent()).trim(), "What happens to my data");
+  assert.ok((await w.locator(".pn-explorer .pn-section").count()) > 0, "there are kinds of data to choose");
+
+  // With the keyboard too.
+  await viewButton(page, "The notice").focus();
+  await page.keyboard.press("Enter");
+  assert.deepEqual(await viewState(page), { pressed: ["The notice"], notice: true, explorer: false });
+  assertNoPageErrors(errors);
+});
+
+test("answers the seven questions about a kind of data", async (t) => {
+  const { page } = await suite.open(t, "notices/afc-early-help.html");
+  const w = widget(page);
+  await viewButton(page, "What happens to my data").click();
+  const items = await w.evaluate((host) =>
+    Array.from(host.shadowRoot.querySelectorAll(".pn-explorer .pn-section")).map((s) => {
+      const button = s.querySelector(".pn-disclosure-button");
+      return {
+        heading: button.parentElement.tagName,
+        id: button.id,
+        expanded: button.getAttribute("aria-expanded"),
+        controls: button.getAttribute("aria-controls"),
+      };
+    })
+  );
+  assert.ok(items.length >= 3, `${items.length} kinds of data`);
+  for (const item of items) {
+    assert.equal(item.heading, "H4", "kinds of data are headings one level below the explorer's heading");
+    assert.match(item.id, /^pn-x-[a-z0-9-]+-button$/);
+    assert.equal(item.expanded, "false", `${item.id} starts closed`);
+    assert.equal(item.controls, item.id.replace(/-button$/, "-panel"));
+  }
+
+  const first = w.locator(`#${items[0].id}`);
+  const panel = w.locator(`#${items[0].controls}`);
+  assert.equal(await panel.locator(".pn-question").first().isVisible(), false, "closed: the questions are hidden");
+  await first.focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await first.getAttribute("aria-expanded"), "true");
+  assert.equal(await panel.getAttribute("hidden"), null);
+
+  const questions = panel.locator("h5.pn-question");
+  assert.deepEqual((await questions.allTextContents()).map((q) => q.trim()), QUESTIONS);
+  for (let i = 0; i < QUESTIONS.length; i++) {
+    assert.ok(await questions.nth(i).isVisible(), `"${QUESTIONS[i]}" is visible`);
+  }
+  // Each question has an answer with its sources, or says the notice does not say.
+  const answers = await panel.evaluate((panel) =>
+    Array.from(panel.querySelectorAll(".pn-question")).map((q) => {
+      const next = [];
+      for (let el = q.nextElementSibling; el && !el.matches(".pn-question"); el = el.nextElementSibling) next.push(el);
+      return {
+        question: q.textContent,
+        answered: next.some((el) => el.matches("p:not([class])") && el.textContent.trim().length > 0),
+        sources: next.filter((el) => el.matches("p.pn-sources")).map((el) => el.querySelectorAll("a.pn-section-link[data-section]").length),
+        notStated: next.some((el) => el.matches("p.pn-not-stated")),
+      };
+    })
+  );
+  for (const a of answers) {
+    if (a.notStated) {
+      assert.equal(a.answered, false, `"${a.question}": not stated, so no answer`);
+    } else {
+      assert.ok(a.answered, `"${a.question}" has an answer`);
+      assert.equal(a.sources.length, 1, `"${a.question}" says where the notice says it`);
+      assert.ok(a.sources[0] > 0, `"${a.question}" links to at least one section`);
+    }
+  }
+  assert.ok(answers.some((a) => !a.notStated), "at least one question is answered");
+
+  await page.keyboard.press("Space");
+  assert.equal(await first.getAttribute("aria-expanded"), "false", "Space closes it again");
+  assert.equal(await panel.getAttribute("hidden"), "until-found");
+});
+
+test("takes you from an answer to the wording it comes from", async (t) => {
+  const { page, errors } = await suite.open(t, "notices/afc-early-help.html");
+  const w = widget(page);
+  await viewButton(page, "What happens to my data").click();
+  await w.locator(".pn-explorer .pn-disclosure-button").first().click();
+  const link = w.locator(".pn-explorer .pn-panel:not([hidden]) p.pn-sources a.pn-section-link").first();
+  const sectionId = await link.getAttribute("data-section");
+  assert.ok(sectionId, "the link names a section");
+  assert.equal(await link.getAttribute("href"), `#${sectionId}`, "it is a real link, a deep link to the section");
+
+  await link.click();
+  assert.deepEqual(await viewState(page), { pressed: ["The notice"], notice: true, explorer: false }, "back in the notice view");
+  const button = w.locator(`#pn-s-${sectionId}-button`);
+  assert.equal(await button.getAttribute("aria-expanded"), "true", "the section is open");
+  assert.equal(await w.locator(`#pn-s-${sectionId}-panel`).getAttribute("hidden"), null);
+  assert.equal(await focusedId(page), `pn-s-${sectionId}-button`, "its button has focus");
+  assert.ok(await inViewport(button), "it is scrolled into view");
+  assert.equal(new URL(page.url()).hash, `#${sectionId}`, "the address is the section's deep link");
+  assertNoPageErrors(errors);
+});
+
+test("starts in what happens to my data when the page asks for it", async (t) => {
+  const { page, errors, consoleMessages } = await suite.open(t, "notices/afc-family-hub.html");
+  await page.evaluate(() => {
+    const el = document.createElement("privacy-notice");
+    el.setAttribute("notice", "afc-family-hub");
+    el.setAttribute("heading-level", "2");
+    el.setAttribute("view", "explorer");
+    document.querySelector("main").append(el);
+  });
+  await waitForWidgets(page);
+  assert.deepEqual(await viewState(page, 1), { pressed: ["What happens to my data"], notice: false, explorer: true });
+  assert.deepEqual(await viewState(page, 0), { pressed: ["The notice"], notice: true, explorer: false }, "the other widget is not changed");
+  // The notice is one click away.
+  await viewButton(page, "The notice", 1).click();
+  assert.deepEqual(await viewState(page, 1), { pressed: ["The notice"], notice: true, explorer: false });
+  assertNoPageErrors(errors);
+  assert.deepEqual(consoleMessages.filter((m) => m.type === "warning" || m.type === "error"), []);
+});
+
+test("shows how to contact the Data Protection Officer under what you can do", async (t) => {
+  const { page } = await suite.open(t, "notices/afc-early-help.html");
+  const w = widget(page);
+  await viewButton(page, "What happens to my data").click();
+  const firstButton = w.locator(".pn-explorer .pn-disclosure-button").first();
+  await firstButton.click();
+  const panel = w.locator(`#${await firstButton.getAttribute("aria-controls")}`);
+  const contacts = await panel.evaluate((panel) => {
+    const heading = Array.from(panel.querySelectorAll(".pn-question")).find((q) => q.textContent === "What you can do");
+    let list = heading && heading.nextElementSibling;
+    while (list && !list.matches("ul.pn-contacts") && !list.matches(".pn-question")) list = list.nextElementSibling;
+    if (!list || !list.matches("ul.pn-contacts")) return null;
+    return Array.from(list.querySelectorAll("a")).map((a) => ({ href: a.getAttribute("href"), text: a.textContent }));
+  });
+  assert.ok(contacts, "a list of contacts follows “What you can do”");
+  const dpo = contacts.find((c) => c.href.startsWith("mailto:"));
+  assert.deepEqual(dpo, { href: "mailto:dpo@achievingforchildren.org.uk", text: "dpo@achievingforchildren.org.uk" });
+  assert.ok(await panel.locator('ul.pn-contacts a[href^="mailto:"]').isVisible(), "the email link is visible");
+  assert.ok(
+    contacts.some((c) => /^https:\/\/(www\.)?ico\.org\.uk\//.test(c.href)),
+    `there is a link to complain to the ICO: ${JSON.stringify(contacts)}`
+  );
+});
+
+test("says when a notice gives no email for the Data Protection Officer", async (t) => {
+  // afc-family-hub's source hides the email, and it extends no other notice.
+  const { page } = await suite.open(t, "notices/afc-family-hub.html");
+  const w = widget(page);
+  await viewButton(page, "What happens to my data").click();
+  await w.locator(".pn-explorer .pn-disclosure-button").first().click();
+  const list = w.locator(".pn-explorer .pn-panel:not([hidden]) ul.pn-contacts");
+  assert.equal(await list.locator('a[href^="mailto:"]').count(), 0, "no made-up email address");
+  assert.match(await list.textContent(), /does not give an email address for the Data Protection Officer/);
+});

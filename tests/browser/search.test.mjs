@@ -1,0 +1,164 @@
+// Searching a notice in a real browser: results as you type, the count in
+// the live region, highlighted words, going to a result, no results,
+// clearing with Escape, and forgiving typos.
+//
+// Run: node --test --test-concurrency=1 tests/browser/   (after scripts/build.sh)
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { assertNoPageErrors, focusedId, inViewport, search, startSuite, widget } from "./support.mjs";
+
+const suite = startSuite();
+
+/** The results of the n-th widget, as the reader sees them. */
+function results(page, n = 0) {
+  return widget(page, n).evaluate((host) => {
+    const root = host.shadowRoot;
+    const box = root.querySelector("#pn-results");
+    return {
+      hidden: box.hidden,
+      visible: box.checkVisibility(),
+      summary: box.querySelector(".pn-results-summary")?.textContent ?? null,
+      paragraphs: Array.from(box.querySelectorAll(":scope > p")).map((p) => p.textContent),
+      items: Array.from(box.querySelectorAll("ol.pn-result-list > li")).map((li) => ({
+        link: li.querySelector(":scope > a.pn-result-link")?.textContent ?? null,
+        section: li.querySelector(":scope > a.pn-result-link")?.getAttribute("data-section") ?? null,
+        explorer: li.querySelector(":scope > a.pn-result-link")?.getAttribute("data-explorer") ?? null,
+        text: li.querySelector(":scope > p.pn-result-text")?.textContent ?? null,
+        marks: Array.from(li.querySelectorAll("p.pn-result-text mark")).map((m) => m.textContent),
+      })),
+      live: root.querySelector("p[role=status][aria-live=polite]").textContent,
+      input: root.querySelector("#pn-search-input").value,
+    };
+  });
+}
+
+test("finds passages as you type and says how many", async (t) => {
+  const { page, errors } = await suite.open(t, "notices/afc-early-help.html");
+  const w = widget(page);
+  const input = w.locator("#pn-search-input");
+  assert.equal(await w.locator("label[for=pn-search-input]").textContent(), "Search this notice");
+  assert.equal(await input.getAttribute("type"), "search");
+  assert.equal((await results(page)).visible, false, "no results before a search");
+
+  await input.focus();
+  await page.keyboard.type("school", { delay: 30 });
+  await w.locator("#pn-results .pn-results-summary").waitFor({ timeout: 5000 });
+  const r = await results(page);
+  assert.equal(r.visible, true);
+  assert.ok(r.items.length > 0, "there are results");
+  const expected = r.items.length === 1 ? "1 result for ‘school’" : `${r.items.length} results for ‘school’`;
+  assert.equal(r.summary, expected, "the summary counts the results");
+  assert.equal(r.live, expected, "the live region announces the count");
+  for (const item of r.items) {
+    assert.ok(item.link && item.link.trim(), "every result names where it is");
+    assert.ok(item.section || item.explorer, `"${item.link}" links to a section or a kind of data`);
+    assert.ok(item.text && item.text.trim(), "every result quotes a passage");
+  }
+  assert.ok(r.items.some((i) => i.marks.length > 0), "matched words are marked");
+  assert.ok(
+    r.items.some((i) => i.marks.some((m) => /school/i.test(m))),
+    `the word itself is marked: ${JSON.stringify(r.items.map((i) => i.marks))}`
+  );
+  assert.equal(await focusedId(page), "pn-search-input", "focus stays in the search box");
+  assertNoPageErrors(errors);
+});
+
+test("takes you to the section a result comes from", async (t) => {
+  const { page, errors } = await suite.open(t, "notices/afc-early-help.html");
+  const w = widget(page);
+  await search(page, 0, "school");
+  const r = await results(page);
+  const first = r.items.findIndex((i) => i.section);
+  assert.ok(first >= 0, "a result from the notice's wording");
+  const sectionId = r.items[first].section;
+
+  // With the keyboard: Tab from the search box into the results, then Enter.
+  await w.locator("#pn-search-input").focus();
+  for (let i = 0; i <= first; i++) await page.keyboard.press("Tab");
+  assert.equal(
+    await w.evaluate((host) => host.shadowRoot.activeElement?.getAttribute("data-section")),
+    sectionId,
+    "Tab reaches the result"
+  );
+  await page.keyboard.press("Enter");
+  const button = w.locator(`#pn-s-${sectionId}-button`);
+  assert.equal(await button.getAttribute("aria-expanded"), "true", "the section is open");
+  assert.equal(await w.locator(`#pn-s-${sectionId}-panel`).getAttribute("hidden"), null);
+  assert.equal(await focusedId(page), `pn-s-${sectionId}-button`, "its button has focus");
+  assert.ok(await inViewport(button), "it is scrolled into view");
+  assertNoPageErrors(errors);
+});
+
+test("takes you to a kind of data a result comes from", async (t) => {
+  const { page } = await suite.open(t, "notices/afc-early-help.html");
+  const w = widget(page);
+  await search(page, 0, "school");
+  const r = await results(page);
+  const index = r.items.findIndex((i) => i.explorer);
+  assert.ok(index >= 0, `a result from "What happens to my data": ${JSON.stringify(r.items.map((i) => i.link))}`);
+  const id = r.items[index].explorer;
+  await w.locator("a.pn-result-link").nth(index).click();
+  assert.equal(await w.locator("button.pn-view-button", { hasText: "What happens to my data" }).getAttribute("aria-pressed"), "true");
+  const button = w.locator(`#pn-x-${id}-button`);
+  assert.equal(await button.getAttribute("aria-expanded"), "true");
+  assert.equal(await focusedId(page), `pn-x-${id}-button`);
+  assert.ok(await inViewport(button));
+});
+
+test("says when nothing matches and suggests what to try", async (t) => {
+  const { page } = await suite.open(t, "notices/afc-early-help.html");
+  await search(page, 0, "qwzxv");
+  const r = await results(page);
+  assert.equal(r.summary, "No results for ‘qwzxv’.");
+  assert.equal(r.live, "No results for ‘qwzxv’.");
+  assert.equal(r.items.length, 0);
+  assert.equal(r.paragraphs.length, 2, "a summary and a help paragraph");
+  assert.match(r.paragraphs[1], /Try other words/);
+  assert.ok(await widget(page).locator("#pn-results > p").nth(1).isVisible(), "the help is visible");
+});
+
+test("clears the search with Escape", async (t) => {
+  const { page } = await suite.open(t, "notices/afc-early-help.html");
+  const w = widget(page);
+  await search(page, 0, "share");
+  assert.ok((await results(page)).items.length > 0);
+  await w.locator("#pn-search-input").focus();
+  await page.keyboard.press("Escape");
+  const r = await results(page);
+  assert.equal(r.input, "", "the search box is empty");
+  assert.equal(r.hidden, true, "the results are hidden");
+  assert.equal(r.summary, null, "and removed");
+  assert.equal(r.items.length, 0);
+  assert.equal(r.live, "Search cleared.");
+  assert.equal(await focusedId(page), "pn-search-input", "focus stays in the search box");
+  // Nothing comes back later from a search that was still waiting.
+  await page.waitForTimeout(400);
+  assert.equal((await results(page)).hidden, true);
+});
+
+test("hides the results when the search box is emptied", async (t) => {
+  const { page } = await suite.open(t, "notices/afc-standard.html");
+  const w = widget(page);
+  await search(page, 0, "rights");
+  await w.locator("#pn-search-input").fill("");
+  await page.waitForFunction(() => document.querySelector("privacy-notice").shadowRoot.querySelector("#pn-results").hidden, null, {
+    timeout: 5000,
+  });
+  assert.equal((await results(page)).summary, null);
+});
+
+test("finds a passage about the police despite a typo", async (t) => {
+  const { page } = await suite.open(t, "notices/afc-early-help.html");
+  await search(page, 0, "polcie");
+  const r = await results(page);
+  assert.ok(r.items.length > 0, `results for a typo: ${r.summary}`);
+  assert.ok(
+    r.items.some((i) => /police/i.test(i.text)),
+    `a passage mentions the police: ${JSON.stringify(r.items.map((i) => i.text))}`
+  );
+  assert.ok(
+    r.items.some((i) => i.marks.some((m) => /police/i.test(m))),
+    "the word the typo meant is marked"
+  );
+});

@@ -1,0 +1,62 @@
+//! Recall@3 of the search on family questions, with the pass rule of
+//! `../shared/eval/eval_search.py`: a question passes when one of its
+//! `expect` phrases appears in the heading or text (first 800 characters)
+//! of one of the top 3 hits, all folded alike.
+
+use privacy_notice::bundled;
+use privacy_notice::search::Scope;
+use privacy_notice::text::fold_phrase;
+
+/// Runs every question of `path` through the library search, prints the
+/// misses and the recall, and fails when the recall is below `bar` percent.
+fn evaluate(path: &str, bar: f64) {
+    let path = format!("{}/{path}", env!("CARGO_MANIFEST_DIR"));
+    let source = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let file: toml::Table = toml::from_str(&source).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let questions = file["q"].as_array().expect("[[q]] questions");
+    let corpus = bundled::corpus();
+    let mut passed = 0;
+    for q in questions {
+        let (notice, ask) = (q["notice"].as_str().unwrap(), q["ask"].as_str().unwrap());
+        let scope = match notice {
+            "*" => Scope::All,
+            id => Scope::Notice(bundled::notice(id).unwrap_or_else(|| panic!("{id}?")).0),
+        };
+        let hits = corpus.search(scope, ask, 3).hits;
+        let shown: Vec<String> = hits
+            .iter()
+            .map(|hit| {
+                let (heading, text) = corpus.passage(&hit.passage);
+                let text: String = text.chars().take(800).collect();
+                fold_phrase(&format!("{heading} {text}"))
+            })
+            .collect();
+        let found = shown.join(" ");
+        let expect = q["expect"].as_array().unwrap();
+        if expect
+            .iter()
+            .any(|e| found.contains(&fold_phrase(e.as_str().unwrap())))
+        {
+            passed += 1;
+        } else {
+            let headings: Vec<String> = hits.iter().map(|h| corpus.passage(&h.passage).0).collect();
+            println!("  miss [{notice}] {ask:?} -> {headings:?}");
+        }
+    }
+    let recall = 100.0 * passed as f64 / questions.len() as f64;
+    println!(
+        "{path}: recall@3 {passed}/{} = {recall:.0}%",
+        questions.len()
+    );
+    assert!(recall >= bar, "{path}: recall {recall:.0}% is below {bar}%");
+}
+
+#[test]
+fn shared_sample_questions() {
+    evaluate("../shared/eval/questions.toml", 90.0);
+}
+
+#[test]
+fn project_family_questions() {
+    evaluate("tests/search_questions.toml", 85.0);
+}
