@@ -15,7 +15,7 @@ use toml::Spanned;
 use crate::model::{
     Answer, Concept, Controller, ExplorerItem, GlossaryTerm, Notice, Question, Section,
 };
-use crate::text::fold_phrase;
+use crate::text::{fold_phrase, prepare_phrase};
 
 /// How bad a problem is: errors fail `notice check` and the build.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -822,10 +822,10 @@ pub fn parse_concepts(file: &str, source: &str) -> (Vec<Concept>, Vec<Problem>) 
                 "list how families ask in `asks` and the notices' words in `means`",
             );
         }
-        let lower = |v: Vec<String>| v.into_iter().map(|s| text(s.to_lowercase())).collect();
+        let prepare = |v: Vec<String>| v.iter().map(|s| text(prepare_phrase(s))).collect();
         concepts.push(Concept {
-            asks: lower(c.asks),
-            means: lower(c.means),
+            asks: prepare(c.asks),
+            means: prepare(c.means),
         });
     }
     (concepts, report.problems)

@@ -151,7 +151,8 @@ pub struct GlossaryTerm {
 }
 
 /// A search concept: phrases families use, and the words notices use for
-/// the same thing ("say no" → object, consent, withdraw).
+/// the same thing ("say no" → object, consent, withdraw). Both sides are
+/// prepared phrases (stems; see `text::prepare_phrase`).
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "load", derive(serde::Serialize))]
 pub struct Concept {

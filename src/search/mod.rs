@@ -10,13 +10,10 @@
 
 pub mod index;
 
-use std::cell::RefCell;
-use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
-use std::rc::Rc;
 
 use crate::model::{Concept, GlossaryTerm, Notice};
-use crate::text::{is_stop_word, stem, words};
+use crate::text::{STOP_MARK, is_stop_word, stem, words};
 pub use index::{Index, Passage, PassageKind, passage_heading_and_text};
 
 /// BM25 term-frequency saturation.
@@ -73,7 +70,7 @@ pub struct Hit {
 pub struct Results {
     pub hits: Vec<Hit>,
     /// Stems that matched anything, for highlighting.
-    pub matched_terms: BTreeSet<String>,
+    pub matched_terms: Vec<String>,
 }
 
 /// One way of reading what was asked: a word, or a phrase of words that
@@ -96,62 +93,51 @@ impl Corpus<'_> {
         // Per passage: the summed weight of the groups it matches.
         let mut covered = vec![0f32; index.passages.len()];
         let mut total_weight = 0f32;
-        let mut matched_terms = BTreeSet::new();
+        let mut matched_terms: Vec<String> = Vec::new();
+        let mut best = Scores::new(index.passages.len());
+        let mut phrase = Scores::new(index.passages.len());
         for group in &groups {
-            let mut best: HashMap<u16, f32> = HashMap::new();
             // The group's weight: the inverse document frequency of its rarest term.
             let mut weight = 0f32;
             for alternative in group {
                 // Per passage: summed BM25 of the phrase's terms, and how many it has.
-                let mut phrase: HashMap<u16, (f32, usize)> = HashMap::new();
                 for &term in &alternative.terms {
                     let scores = self.bm25(term);
                     if !scores.is_empty() {
-                        matched_terms.insert(index.term(term).to_string());
-                        weight = weight.max(self.idf(scores.len()));
+                        let term = index.term(term);
+                        if !matched_terms.iter().any(|t| t == term) {
+                            matched_terms.push(term.to_string());
+                        }
+                        weight = weight.max(alternative.weight * self.idf(scores.len()));
                     }
                     for (p, score) in scores {
-                        let entry = phrase.entry(p).or_default();
-                        entry.0 += score;
-                        entry.1 += 1;
+                        phrase.add(p, score);
                     }
                 }
                 let length = alternative.terms.len() as f32;
-                for (p, (sum, found)) in phrase {
-                    let score = alternative.weight * sum * found as f32 / length;
-                    let best = best.entry(p).or_default();
-                    *best = best.max(score);
+                for (p, sum, found) in phrase.drain() {
+                    best.keep_max(p, alternative.weight * sum * f32::from(found) / length);
                 }
             }
             total_weight += weight;
-            for (p, score) in best {
+            for (p, score, _) in best.drain() {
                 totals[usize::from(p)] += score;
                 covered[usize::from(p)] += weight;
             }
         }
-        let mut hits: Vec<Hit> = totals
-            .iter()
-            .enumerate()
-            .filter(|&(_, &total)| total > 0.0)
-            .map(|(p, &total)| (index.passages[p], total, covered[p]))
-            .filter(|(passage, _, _)| self.in_scope(scope, passage))
-            .map(|(passage, total, covered)| {
-                let coverage = covered / total_weight;
-                Hit {
-                    passage,
-                    score: total * coverage * coverage * kind_weight(passage.kind),
-                }
-            })
-            .collect();
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score));
-        // One answer per kind of data: its answers share a label, and would
-        // otherwise fill the list with one card.
-        let mut explorer_items = BTreeSet::new();
-        hits.retain(|hit| {
-            hit.passage.kind != PassageKind::Explorer
-                || explorer_items.insert((hit.passage.notice, hit.passage.item))
-        });
-        hits.truncate(limit);
+        let mut hits: Vec<Hit> = Vec::new();
+        for (p, &total) in totals.iter().enumerate() {
+            let passage = index.passages[p];
+            if total <= 0.0 || !self.in_scope(scope, &passage) {
+                continue;
+            }
+            let coverage = covered[p] / total_weight;
+            let hit = Hit {
+                passage,
+                score: total * coverage * coverage * kind_weight(passage.kind),
+            };
+            insert_best(&mut hits, hit, limit);
+        }
         Results {
             hits,
             matched_terms,
@@ -247,7 +233,7 @@ impl Corpus<'_> {
             let Some(at) = concept
                 .asks
                 .iter()
-                .find_map(|ask| find_phrase(&positions, &ask_words(ask)))
+                .find_map(|ask| find_phrase(&positions, &ask_words(ask).collect::<Vec<_>>()))
             else {
                 continue;
             };
@@ -255,9 +241,9 @@ impl Corpus<'_> {
                 .means
                 .iter()
                 .filter_map(|phrase| {
-                    let terms: Option<Vec<usize>> = meaningful_stems(phrase)
-                        .iter()
-                        .map(|t| self.index.term_number(t))
+                    let terms: Option<Vec<usize>> = ask_words(phrase)
+                        .filter(|(_, stop)| !stop)
+                        .map(|(t, _)| self.index.term_number(t))
                         .collect();
                     Some(Alternative {
                         terms: terms?,
@@ -271,8 +257,14 @@ impl Corpus<'_> {
                 group.extend(known(&positions[i].alternatives));
             }
             // "share", "shared" and "sharing" are one stem: score it once, at its best weight.
-            group.sort_by(|a, b| a.terms.cmp(&b.terms).then(b.weight.total_cmp(&a.weight)));
-            group.dedup_by(|a, b| a.terms == b.terms);
+            let mut unique: Group = Vec::new();
+            for alternative in group {
+                match unique.iter_mut().find(|u| u.terms == alternative.terms) {
+                    Some(u) => u.weight = u.weight.max(alternative.weight),
+                    None => unique.push(alternative),
+                }
+            }
+            let group = unique;
             if !group.is_empty() {
                 groups.push(group);
             }
@@ -314,47 +306,41 @@ impl Corpus<'_> {
             return out;
         }
         let concept_stems = self.concept_stems();
-        if concept_stems.iter().any(|c| c == typed) {
+        if concept_stems.contains(&typed) {
             return out;
         }
         let max_edits = if typed.len() >= 7 { 2 } else { 1 };
-        let mut candidates: Vec<(String, usize)> = (0..self.index.term_count())
-            .map(|t| self.index.term(t))
-            .chain(concept_stems.iter().map(String::as_str))
-            .filter_map(|t| Some((t.to_string(), edit_distance(typed, t, max_edits)?)))
-            .collect();
-        candidates.sort();
-        candidates.dedup();
-        let nearest = candidates.iter().map(|(_, d)| *d).min();
-        out.extend(
-            candidates
-                .into_iter()
-                .filter(|(_, d)| Some(*d) == nearest)
-                .map(|(t, d)| {
-                    (
-                        t,
-                        if d == 1 {
-                            ONE_EDIT_WEIGHT
-                        } else {
-                            TWO_EDITS_WEIGHT
-                        },
-                    )
-                }),
-        );
+        // The nearest known stems, each once.
+        let mut nearest: Vec<&str> = Vec::new();
+        let mut nearest_distance = usize::MAX;
+        let known = (0..self.index.term_count()).map(|t| self.index.term(t));
+        for candidate in known.chain(concept_stems.iter().copied()) {
+            let Some(d) = edit_distance(typed, candidate, max_edits) else {
+                continue;
+            };
+            if d < nearest_distance {
+                nearest.clear();
+                nearest_distance = d;
+            }
+            if d == nearest_distance && !nearest.contains(&candidate) {
+                nearest.push(candidate);
+            }
+        }
+        let weight = if nearest_distance == 1 {
+            ONE_EDIT_WEIGHT
+        } else {
+            TWO_EDITS_WEIGHT
+        };
+        out.extend(nearest.into_iter().map(|t| (t.to_string(), weight)));
         out
     }
 
     /// Stems of the words families use in the concept map.
-    fn concept_stems(&self) -> Vec<String> {
+    fn concept_stems(&self) -> Vec<&str> {
         self.concepts
             .iter()
             .flat_map(|c| c.asks.iter())
-            .flat_map(|a| {
-                ask_words(a)
-                    .iter()
-                    .map(|(s, _)| s.clone())
-                    .collect::<Vec<_>>()
-            })
+            .flat_map(|a| ask_words(a).map(|(stem, _)| stem))
             .collect()
     }
 
@@ -362,14 +348,6 @@ impl Corpus<'_> {
     pub fn passage(&self, passage: &Passage) -> (String, &str) {
         passage_heading_and_text(passage, self.notices, self.glossary)
     }
-}
-
-/// The stems of a phrase's words that are not stop words.
-fn meaningful_stems(phrase: &str) -> Vec<String> {
-    words(phrase)
-        .filter(|w| !is_stop_word(&w.folded))
-        .map(|w| stem(&w.folded))
-        .collect()
 }
 
 /// A word of a question: its stem and, for a meaningful word, the stems
@@ -380,27 +358,96 @@ struct Position {
     alternatives: Vec<(String, f32)>,
 }
 
-/// A word of a concept's `asks`: its stem, and whether it is a stop word.
-type AskWord = (String, bool);
-
-thread_local! {
-    /// The words of each ask met, stemmed once: stemming every ask for
-    /// every search would take most of the search's time.
-    static ASK_WORDS: RefCell<HashMap<String, Rc<[AskWord]>>> = RefCell::default();
+/// Scores per passage, and which passages were touched, so that a search
+/// reads and resets only those (no hashing, no clearing of every passage).
+struct Scores {
+    value: Vec<f32>,
+    count: Vec<u8>,
+    touched: Vec<u16>,
 }
 
-/// The words of an ask, stemmed.
-fn ask_words(ask: &str) -> Rc<[AskWord]> {
-    ASK_WORDS.with_borrow_mut(|cache| {
-        if let Some(words) = cache.get(ask) {
-            return Rc::clone(words);
+impl Scores {
+    fn new(passages: usize) -> Scores {
+        Scores {
+            value: vec![0.0; passages],
+            count: vec![0; passages],
+            touched: Vec::new(),
         }
-        let stemmed: Rc<[AskWord]> = words(ask)
-            .map(|w| (stem(&w.folded), is_stop_word(&w.folded)))
+    }
+
+    fn touch(&mut self, p: u16) -> usize {
+        let i = usize::from(p);
+        if self.count[i] == 0 {
+            self.touched.push(p);
+        }
+        self.count[i] = self.count[i].saturating_add(1);
+        i
+    }
+
+    fn add(&mut self, p: u16, score: f32) {
+        let i = self.touch(p);
+        self.value[i] += score;
+    }
+
+    fn keep_max(&mut self, p: u16, score: f32) {
+        let i = self.touch(p);
+        self.value[i] = self.value[i].max(score);
+    }
+
+    /// Each touched passage with its score and count, resetting them.
+    fn drain(&mut self) -> Vec<(u16, f32, u8)> {
+        let out = self
+            .touched
+            .iter()
+            .map(|&p| (p, self.value[usize::from(p)], self.count[usize::from(p)]))
             .collect();
-        cache.insert(ask.to_string(), Rc::clone(&stemmed));
-        stemmed
-    })
+        for p in self.touched.drain(..) {
+            self.value[usize::from(p)] = 0.0;
+            self.count[usize::from(p)] = 0;
+        }
+        out
+    }
+}
+
+/// Adds a hit to `hits`, kept best first and at most `limit` long, with one
+/// answer per kind of data: its answers share a label, and would otherwise
+/// fill the list with one card. (No sort: a small, fast top-k.)
+fn insert_best(hits: &mut Vec<Hit>, hit: Hit, limit: usize) {
+    if hit.passage.kind == PassageKind::Explorer {
+        let same_item = |h: &Hit| {
+            h.passage.kind == PassageKind::Explorer
+                && h.passage.notice == hit.passage.notice
+                && h.passage.item == hit.passage.item
+        };
+        if let Some(at) = hits.iter().position(same_item) {
+            if hits[at].score >= hit.score {
+                return;
+            }
+            hits.remove(at);
+        }
+    }
+    let at = hits
+        .iter()
+        .position(|h| h.score < hit.score)
+        .unwrap_or(hits.len());
+    if at < limit {
+        hits.insert(at, hit);
+        hits.truncate(limit);
+    }
+}
+
+/// A word of a prepared phrase: its stem, and whether it is a stop word.
+type AskWord<'a> = (&'a str, bool);
+
+/// The words of a prepared phrase (concepts are stemmed when loaded).
+fn ask_words(phrase: &str) -> impl Iterator<Item = AskWord<'_>> {
+    phrase
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|w| match w.strip_prefix(STOP_MARK) {
+            Some(stem) => (stem, true),
+            None => (w, false),
+        })
 }
 
 /// How many stop words of the question may sit between two words of an
@@ -478,7 +525,7 @@ pub fn edit_distance(a: &str, b: &str, max: usize) -> Option<usize> {
 
 /// Splits text into runs, marking the words whose stems are in `terms`:
 /// what the widget wraps in `<mark>`.
-pub fn highlight(text: &str, terms: &BTreeSet<String>) -> Vec<(Range<usize>, bool)> {
+pub fn highlight(text: &str, terms: &[String]) -> Vec<(Range<usize>, bool)> {
     let mut runs = Vec::new();
     let mut at = 0;
     for word in words(text) {
@@ -534,7 +581,10 @@ mod tests {
 
     #[test]
     fn asks_match_in_order_with_their_stop_words() {
-        let found = |ask: &str, query: &str| find_phrase(&positions(query), &ask_words(ask));
+        let found = |ask: &str, query: &str| {
+            let prepared = crate::text::prepare_phrase(ask);
+            find_phrase(&positions(query), &ask_words(&prepared).collect::<Vec<_>>())
+        };
         assert_eq!(found("dont want", "I don't want you to"), Some(vec![2]));
         assert_eq!(found("dont want", "i want u to delete it"), None);
         assert_eq!(
@@ -553,7 +603,7 @@ mod tests {
 
     #[test]
     fn highlight_marks_word_forms() {
-        let terms: BTreeSet<String> = ["school".to_string()].into();
+        let terms = ["school".to_string()];
         let text = "Education and Schools.";
         let runs: Vec<_> = highlight(text, &terms)
             .into_iter()

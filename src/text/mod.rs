@@ -97,6 +97,27 @@ pub fn terms(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(|w| stem(&w.folded))
 }
 
+/// Marks a stop word in a prepared phrase (see [`prepare_phrase`]).
+pub const STOP_MARK: char = '*';
+
+/// A phrase as the search matches it: the stems of its words separated by
+/// spaces, stop words kept and marked with [`STOP_MARK`] ("who can see" →
+/// "*who *can see"). Concepts are prepared once, when they are loaded, so
+/// the widget never stems them.
+pub fn prepare_phrase(phrase: &str) -> String {
+    words(phrase)
+        .map(|w| {
+            let stem = stem(&w.folded);
+            if is_stop_word(&w.folded) {
+                format!("{STOP_MARK}{stem}")
+            } else {
+                stem
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Folds text for comparison: lower case, straight quotes, plain dashes,
 /// single spaces. The same folding the search evaluation uses.
 pub fn fold_phrase(text: &str) -> String {

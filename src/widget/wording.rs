@@ -3,7 +3,6 @@
 //! (a button that shows the plain definition right after the term, not a
 //! hover-only tooltip).
 
-use std::collections::BTreeSet;
 use wasm_bindgen::UnwrapThrowExt;
 
 use web_sys::{Document, Element};
@@ -26,7 +25,8 @@ pub fn render_body(
     glossary: &[GlossaryTerm],
     ids: &mut u32,
 ) {
-    let mut explained = BTreeSet::new();
+    // Glossary terms (by number) already explained in this body.
+    let mut explained = Vec::new();
     let mut list: Option<Element> = None;
     for block in blocks(body) {
         let el = match block {
@@ -56,7 +56,7 @@ fn render_inline(
     parent: &Element,
     text: &str,
     glossary: &[GlossaryTerm],
-    explained: &mut BTreeSet<usize>,
+    explained: &mut Vec<usize>,
     ids: &mut u32,
 ) {
     let mut found = links(text);
@@ -73,7 +73,7 @@ fn render_inline(
                     .position(|(s, _, _)| *s > start)
                     .unwrap_or(found.len());
                 found.insert(at, (start, end, Inline::Term(term)));
-                explained.insert(n);
+                explained.push(n);
             }
         }
     }
