@@ -8,6 +8,7 @@ pub mod bundled;
 pub mod checklist;
 pub mod model;
 pub mod search;
+pub mod synthetic;
 pub mod text;
 
 #[cfg(feature = "load")]
@@ -15,3 +16,7 @@ pub mod load;
 
 #[cfg(target_arch = "wasm32")]
 mod widget;
+
+/// The search timed in the browser (`benches/wasm-search.mjs`); not in the widget's build.
+#[cfg(all(target_arch = "wasm32", feature = "wasm-bench"))]
+mod wasm_bench;
