@@ -1,6 +1,6 @@
 // Reports what a page downloads for the widget (loader + Wasm), raw, gzip
 // and brotli, and with --budget BYTES fails when the brotli total is over.
-// Usage: node scripts/size.mjs [--budget 92160]
+// Usage: node scripts/size.mjs [--budget 90000]
 import { readdirSync, readFileSync } from "node:fs";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 

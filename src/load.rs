@@ -128,7 +128,29 @@ struct Report<'a> {
     problems: Vec<Problem>,
 }
 
-impl Report<'_> {
+impl<'a> Report<'a> {
+    fn new(file: &'a str, source: &'a str) -> Report<'a> {
+        Report {
+            file,
+            source,
+            problems: Vec::new(),
+        }
+    }
+
+    /// Parses the whole file as TOML into `T`; a syntax or type error is
+    /// reported (as "not valid `what` TOML") and gives `None`.
+    fn parse<T: serde::de::DeserializeOwned>(&mut self, what: &str, fix: &str) -> Option<T> {
+        match toml::from_str(self.source) {
+            Ok(raw) => Some(raw),
+            Err(error) => {
+                let line = error.span().map(|s| self.line_of(s.start));
+                let message = format!("not valid {what} TOML: {}", error.message());
+                self.error(line, "file", message, fix);
+                None
+            }
+        }
+    }
+
     fn line_of(&self, offset: usize) -> usize {
         self.source[..offset.min(self.source.len())]
             .matches('\n')
@@ -229,24 +251,12 @@ fn text(s: String) -> Cow<'static, str> {
 /// Parses one notice file. Problems found in this file alone are returned
 /// with it; cross-file checks are in [`check_all`].
 pub fn parse_notice(file: &str, source: &str) -> (Option<NoticeFile>, Vec<Problem>) {
-    let mut report = Report {
-        file,
-        source,
-        problems: Vec::new(),
-    };
-    let raw: RawNotice = match toml::from_str(source) {
-        Ok(raw) => raw,
-        Err(error) => {
-            let line = error.span().map(|s| report.line_of(s.start));
-            let message = error.message().to_string();
-            report.error(
-                line,
-                "file",
-                format!("not valid notice TOML: {message}"),
-                "see notices/FORMAT.md for the fields a notice has",
-            );
-            return (None, report.problems);
-        }
+    let mut report = Report::new(file, source);
+    let Some(raw) = report.parse::<RawNotice>(
+        "notice",
+        "see notices/FORMAT.md for the fields a notice has",
+    ) else {
+        return (None, report.problems);
     };
 
     let id_line = raw.id.as_ref().map(|s| report.line_of(s.span().start));
@@ -709,23 +719,10 @@ pub fn parse_glossary(file: &str, source: &str) -> (Vec<GlossaryTerm>, Vec<Probl
         matches: Vec<String>,
         definition: Option<String>,
     }
-    let mut report = Report {
-        file,
-        source,
-        problems: Vec::new(),
-    };
-    let raw: Raw = match toml::from_str(source) {
-        Ok(raw) => raw,
-        Err(error) => {
-            let line = error.span().map(|s| report.line_of(s.start));
-            report.error(
-                line,
-                "file",
-                format!("not valid glossary TOML: {}", error.message()),
-                "see notices/FORMAT.md, section glossary.toml",
-            );
-            return (Vec::new(), report.problems);
-        }
+    let mut report = Report::new(file, source);
+    let Some(raw) = report.parse::<Raw>("glossary", "see notices/FORMAT.md, section glossary.toml")
+    else {
+        return (Vec::new(), report.problems);
     };
     let mut terms = Vec::new();
     for (i, raw_term) in raw.term.into_iter().enumerate() {
@@ -792,23 +789,12 @@ pub fn parse_concepts(file: &str, source: &str) -> (Vec<Concept>, Vec<Problem>) 
         asks: Vec<String>,
         means: Vec<String>,
     }
-    let mut report = Report {
-        file,
-        source,
-        problems: Vec::new(),
-    };
-    let raw: Raw = match toml::from_str(source) {
-        Ok(raw) => raw,
-        Err(error) => {
-            let line = error.span().map(|s| report.line_of(s.start));
-            report.error(
-                line,
-                "file",
-                format!("not valid concepts TOML: {}", error.message()),
-                "each [[concept]] has `asks = [...]` and `means = [...]`",
-            );
-            return (Vec::new(), report.problems);
-        }
+    let mut report = Report::new(file, source);
+    let Some(raw) = report.parse::<Raw>(
+        "concepts",
+        "each [[concept]] has `asks = [...]` and `means = [...]`",
+    ) else {
+        return (Vec::new(), report.problems);
     };
     let mut concepts = Vec::new();
     for (i, raw_concept) in raw.concept.into_iter().enumerate() {
