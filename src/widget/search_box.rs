@@ -26,6 +26,8 @@ pub struct SearchBox {
     pub element: Element,
     input: HtmlInputElement,
     results: Element,
+    /// What to try when nothing matches, with the DPO's email where stated.
+    no_results_help: String,
 }
 
 impl SearchBox {
@@ -63,10 +65,22 @@ impl SearchBox {
             &format!("Search results in {}", notice.title),
         );
         append(&container, &[&label, &hint, &input, &results]);
+        let dpo =
+            notice.controller.dpo_email.as_deref().or_else(|| {
+                bundled::parent_of(notice).and_then(|p| p.controller.dpo_email.as_deref())
+            });
+        let ask = match dpo {
+            Some(email) => format!("ask the Data Protection Officer ({email})"),
+            None => "ask the Data Protection Officer".to_string(),
+        };
+        let no_results_help = format!(
+            "Try other words, like “share”, “keep” or “rights”. You can also look at “What happens to my data”, or {ask}."
+        );
         SearchBox {
             element: container,
             input,
             results,
+            no_results_help,
         }
     }
 
@@ -144,8 +158,10 @@ impl SearchBox {
         );
         widget.announce(&summary);
         if count == 0 {
-            let help = "Try other words, like “share”, “keep” or “rights”. You can also look at “What happens to my data”, or ask the Data Protection Officer.";
-            append(&self.results, &[&text_element(&doc, "p", "", help)]);
+            append(
+                &self.results,
+                &[&text_element(&doc, "p", "", &self.no_results_help)],
+            );
             return;
         }
         let list = element(&doc, "ol", "pn-result-list");

@@ -115,6 +115,7 @@ test("says when nothing matches and suggests what to try", async (t) => {
   assert.equal(r.items.length, 0);
   assert.equal(r.paragraphs.length, 2, "a summary and a help paragraph");
   assert.match(r.paragraphs[1], /Try other words/);
+  assert.match(r.paragraphs[1], /Data Protection Officer \(dpo@achievingforchildren\.org\.uk\)/, "the DPO's email, which this notice states");
   assert.ok(await widget(page).locator("#pn-results > p").nth(1).isVisible(), "the help is visible");
 });
 
