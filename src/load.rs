@@ -15,6 +15,7 @@ use toml::Spanned;
 use crate::model::{
     Answer, Concept, Controller, ExplorerItem, GlossaryTerm, Notice, Question, Section,
 };
+use crate::text::readability::sentences;
 use crate::text::{fold_phrase, prepare_phrase};
 
 /// How bad a problem is: errors fail `notice check` and the build.
@@ -566,6 +567,18 @@ pub fn check_all(files: &[NoticeFile], known: &[&Notice]) -> Vec<Problem> {
             problems.extend(check_plain(&section.summary, &wording).into_iter().map(
                 |(severity, message, fix)| problem(severity, line, field.clone(), message, fix),
             ));
+            // 2–4 sentences; one is enough for a body of one sentence.
+            let count = sentences(&section.summary).count();
+            let body_count = sentences(&section.body).count();
+            if count > 4 || (count < 2 && body_count > 1) {
+                problems.push(problem(
+                    Severity::Warning,
+                    line,
+                    field.clone(),
+                    format!("the summary has {count} sentence(s)"),
+                    "write 2–4 short sentences: what this section means for a family",
+                ));
+            }
         }
         for (i, item) in notice.explorer.iter().enumerate() {
             for answer in item.answers.iter() {

@@ -65,6 +65,22 @@ fn a_valid_notice_passes_and_gets_its_checklist() {
 }
 
 #[test]
+fn hard_or_long_summaries_are_warnings_that_quote_the_sentence() {
+    let (code, output) = notice(&["check", "tests/fixtures/warnings/hard-summaries.toml"]);
+    assert_eq!(code, 0, "warnings do not fail the check\n{output}");
+    assert!(
+        output.contains("hard-summaries.toml:13: section[1].summary: reads at grade")
+            && output.contains("hardest sentence: \"Notwithstanding the aforementioned considerations, organisational accountability necessitates comprehensive documentation.\""),
+        "{output}"
+    );
+    assert!(
+        output.contains("section[2].summary: the summary has 5 sentence(s)"),
+        "{output}"
+    );
+    assert!(output.contains("0 error(s), 2 warning(s)"), "{output}");
+}
+
+#[test]
 fn the_bundled_notices_pass() {
     let (code, output) = notice(&["check"]);
     assert_eq!(code, 0, "{output}");
