@@ -38,7 +38,14 @@ struct Rule {
 const RULES: &[Rule] = &[
     Rule {
         name: "Purposes of using the data",
-        any_of: &[&["we use"], &["purpose"]],
+        any_of: &[
+            &["use the information to"],
+            &["use it to"],
+            &["use this data to"],
+            &["we use information about"],
+            &["we use"],
+            &["purpose"],
+        ],
     },
     Rule {
         name: "Lawful basis",
@@ -52,9 +59,9 @@ const RULES: &[Rule] = &[
         name: "Categories of personal data",
         any_of: &[
             &["data we collect"],
-            &["categories of personal"],
-            &["information we collect"],
+            &["categories of personal", "that we collect"],
             &["we collect and process the following"],
+            &["information we collect"],
         ],
     },
     Rule {
@@ -132,27 +139,39 @@ const RULES: &[Rule] = &[
 /// The checklist for a notice, looking in its own sections first and then
 /// in those it inherits from `parent`.
 pub fn checklist(notice: &Notice, parent: Option<&Notice>) -> Vec<Item> {
+    // Each section's heading, and its heading with its wording, folded.
     let sections: Vec<_> = shown_sections(notice, parent)
         .into_iter()
         .map(|s| {
-            let text = fold_phrase(&format!("{}\n{}", s.section.heading, s.section.body));
-            (s, text)
+            let heading = fold_phrase(&s.section.heading);
+            let all = fold_phrase(&format!("{}\n{}", s.section.heading, s.section.body));
+            (s, heading, all)
         })
         .collect();
-    let in_sections = |phrases_sets: &[&[&str]]| -> Found {
-        sections
+    // The notice's own sections before those it inherits; in each, a
+    // section whose heading names the item before one whose wording does,
+    // trying the item's phrases in their order (most specific first).
+    let in_sections = |phrase_sets: &[&[&str]]| -> Found {
+        let has = |text: &str, set: &[&str]| set.iter().all(|p| text.contains(p));
+        let passes = [(false, true), (false, false), (true, true), (true, false)];
+        passes
             .iter()
-            .find(|(_, text)| {
-                phrases_sets
-                    .iter()
-                    .any(|set| set.iter().all(|p| text.contains(p)))
+            .find_map(|&(inherited, by_heading)| {
+                phrase_sets.iter().find_map(|set| {
+                    sections.iter().find(|(s, heading, all)| {
+                        s.inherited_from.is_some() == inherited
+                            && has(if by_heading { heading } else { all }, set)
+                    })
+                })
             })
-            .map_or(Found::NotStated, |(s, _)| Found::Section {
+            .map_or(Found::NotStated, |(s, _, _)| Found::Section {
                 id: s.section.id.to_string(),
                 inherited_from: s.inherited_from.map(|p| p.id.to_string()),
             })
     };
     let controller = &notice.controller;
+    let stated =
+        |value: Option<&str>| value.map_or(Found::NotStated, |v| Found::Controller(v.to_string()));
     let contact = controller
         .contact
         .as_deref()
@@ -160,18 +179,16 @@ pub fn checklist(notice: &Notice, parent: Option<&Notice>) -> Vec<Item> {
         .or(controller.complaints_email.as_deref());
     let mut items = vec![
         Item {
-            name: "Controller's identity and contact details",
-            found: match contact {
-                Some(contact) => Found::Controller(format!("{} ({contact})", controller.name)),
-                None => Found::NotStated,
-            },
+            name: "Controller's identity",
+            found: stated(Some(&controller.name)),
+        },
+        Item {
+            name: "Controller's contact details",
+            found: stated(contact),
         },
         Item {
             name: "Data Protection Officer's contact details",
-            found: controller
-                .dpo_email
-                .as_deref()
-                .map_or(Found::NotStated, |e| Found::Controller(e.to_string())),
+            found: stated(controller.dpo_email.as_deref()),
         },
     ];
     items.extend(RULES.iter().map(|rule| Item {
@@ -213,6 +230,19 @@ mod tests {
             ),
             Found::Controller(_)
         ));
+    }
+
+    #[test]
+    fn a_notice_own_sections_come_before_those_it_inherits() {
+        // The corporate notice has "How we use your personal data"; the Early
+        // Help notice says it in its own words, and that is the answer.
+        assert_eq!(
+            found("afc-early-help", "Purposes of using the data"),
+            Found::Section {
+                id: "decisions-made".into(),
+                inherited_from: None
+            }
+        );
     }
 
     #[test]

@@ -197,6 +197,15 @@ fn print_report(file: &load::NoticeFile, files: &[load::NoticeFile]) {
             section.id
         );
     }
+    let answers = notice
+        .explorer
+        .iter()
+        .flat_map(|item| item.answers.iter().map(|a| Counts::of(&a.text)))
+        .fold(Counts::default(), |a, b| a + b);
+    println!(
+        "  Explorer answers: Flesch–Kincaid grade {:.1} overall (target {MAX_GRADE} or below)",
+        answers.grade()
+    );
     println!();
 }
 
