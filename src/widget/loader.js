@@ -20,19 +20,22 @@
     return started;
   }
 
-  /** Shown when the widget cannot start: a message above the host's fallback link. */
-  function showFailure(root, error) {
-    console.warn(
-      "<privacy-notice>: the widget could not start (" + (error && error.message ? error.message : error) +
-        "). Check that " + wasmUrl.href + " can be loaded, and that the page's Content-Security-Policy allows script-src 'self' 'wasm-unsafe-eval'. The fallback link is shown instead."
-    );
-    // The Wasm (and so the widget's stylesheet) is missing: a minimal sheet
-    // styles the message like the widget's own error box.
-    const failureSheet = new CSSStyleSheet();
-    failureSheet.replaceSync(
-      ".pn-error{display:block;border:3px solid #d4351c;padding:.75em;font-style:normal;text-transform:none;letter-spacing:normal;line-height:1.5}"
-    );
-    root.adoptedStyleSheets = [failureSheet];
+  let problemSheet = null;
+
+  /**
+   * The widget's one error box, for every problem (a bad attribute, or a
+   * Wasm that cannot load): a message families can act on, above the host's
+   * fallback link, and one console warning saying what to fix.
+   */
+  function showProblem(root, problem) {
+    console.warn("<privacy-notice>: " + problem);
+    if (!problemSheet) {
+      problemSheet = new CSSStyleSheet();
+      problemSheet.replaceSync(
+        ".pn-error{display:block;border:3px solid #d4351c;padding:.75em;font-style:normal;text-transform:none;letter-spacing:normal;line-height:1.5}"
+      );
+    }
+    root.adoptedStyleSheets = [problemSheet];
     const box = document.createElement("div");
     box.className = "pn pn-error";
     box.setAttribute("role", "alert");
@@ -42,6 +45,8 @@
     box.append(message, document.createElement("slot"));
     root.replaceChildren(box);
   }
+
+  const reason = (error) => (error && error.message ? error.message : String(error));
 
   class PrivacyNotice extends HTMLElement {
     connectedCallback() {
@@ -53,10 +58,19 @@
         () => {
           root.replaceChildren();
           root.adoptedStyleSheets = [sheet];
-          privacyNoticeWasm.mount(this, root);
+          try {
+            privacyNoticeWasm.mount(this, root);
+          } catch (error) {
+            showProblem(root, reason(error));
+          }
         },
-        (error) => showFailure(root, error)
-      ).catch((error) => showFailure(root, error));
+        (error) =>
+          showProblem(
+            root,
+            "the widget could not start (" + reason(error) + "). Check that " + wasmUrl.href +
+              " can be loaded, and that the page's Content-Security-Policy allows script-src 'self' 'wasm-unsafe-eval'. The fallback link is shown instead."
+          )
+      );
     }
   }
 

@@ -1,5 +1,5 @@
 //! The `<privacy-notice>` widget: renders a bundled notice into the shadow
-//! root the loader (`www`-independent `js/loader.js`) attached to the element.
+//! root that `loader.js` (the custom element) attached to the element.
 //!
 //! Invariants: it makes no network requests, sets no cookies and uses no
 //! storage; every string is inserted as text, never as HTML; bad input
@@ -13,10 +13,9 @@ mod search_box;
 mod wording;
 
 use std::rc::Rc;
-use wasm_bindgen::UnwrapThrowExt;
 
-use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::{JsCast, UnwrapThrowExt};
 use web_sys::{Document, Element, HtmlElement, ShadowRoot};
 
 use crate::bundled;
@@ -30,10 +29,11 @@ pub fn widget_css() -> String {
     include_str!("widget.css").to_string()
 }
 
-/// Renders the notice named by `host`'s attributes into `root`.
-/// Never throws: problems are shown in the widget and warned once.
+/// Renders the notice named by `host`'s attributes into `root`. An unknown
+/// or missing notice id is an error saying what to fix; the loader shows its
+/// error box (with the host's fallback link) and warns once.
 #[wasm_bindgen]
-pub fn mount(host: HtmlElement, root: ShadowRoot) {
+pub fn mount(host: HtmlElement, root: ShadowRoot) -> Result<(), JsError> {
     let doc = host
         .owner_document()
         .expect_throw("an element in a document");
@@ -45,15 +45,10 @@ pub fn mount(host: HtmlElement, root: ShadowRoot) {
         } else {
             format!("there is no notice with id \"{}\"", id.trim())
         };
-        web_sys::console::warn_1(
-            &format!(
-                "<privacy-notice>: {problem}. Set notice=\"…\" to one of: {}.",
-                known.join(", ")
-            )
-            .into(),
-        );
-        show_error(&doc, &root);
-        return;
+        return Err(JsError::new(&format!(
+            "{problem}. Set notice=\"…\" to one of: {}. The fallback link is shown instead.",
+            known.join(", ")
+        )));
     };
     let level = match host.get_attribute("heading-level") {
         None => 2,
@@ -84,22 +79,7 @@ pub fn mount(host: HtmlElement, root: ShadowRoot) {
     }
     widget.update_toggle_all();
     widget.follow_location_hash();
-}
-
-/// The message shown instead of a notice, above the host's fallback link.
-fn show_error(doc: &Document, root: &ShadowRoot) {
-    let box_ = element(doc, "div", "pn pn-error");
-    set(&box_, "role", "alert");
-    set(&box_, "part", "root");
-    let message = text_element(
-        doc,
-        "p",
-        "",
-        "Sorry, this privacy notice cannot be shown here. You can still read it using the link below.",
-    );
-    let slot = element(doc, "slot", "");
-    append(&box_, &[&message, &slot]);
-    root.append_child(&box_).expect_throw("append error");
+    Ok(())
 }
 
 /// Which of the widget's two views is shown.
