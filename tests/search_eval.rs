@@ -60,3 +60,9 @@ fn shared_sample_questions() {
 fn project_family_questions() {
     evaluate("tests/search_questions.toml", 85.0);
 }
+
+/// Written blind, from the notices only, before the search was run on them.
+#[test]
+fn blind_family_questions() {
+    evaluate("tests/search_questions_blind.toml", 85.0);
+}
