@@ -326,6 +326,11 @@ impl Corpus<'_> {
                 nearest.push(candidate);
             }
         }
+        // Among equally near words, the ones families use (the concept map's
+        // asks) are the likelier meaning: "polcie" is "police", not "policies".
+        if nearest.iter().any(|t| concept_stems.contains(t)) {
+            nearest.retain(|t| concept_stems.contains(t));
+        }
         let weight = if nearest_distance == 1 {
             ONE_EDIT_WEIGHT
         } else {
@@ -599,6 +604,16 @@ mod tests {
         );
         assert_eq!(found("how long", "how long do you keep"), Some(vec![1]));
         assert_eq!(found("how long", "how do you keep it long"), None);
+    }
+
+    #[test]
+    fn a_typo_is_read_as_the_word_families_use() {
+        // "polcie" is one edit from "police" and from "policies".
+        let corpus = crate::bundled::corpus();
+        let (n, _) = crate::bundled::notice("afc-social-care").unwrap();
+        let hits = corpus.search(Scope::Notice(n), "polcie", 3).hits;
+        let (_, text) = corpus.passage(&hits[0].passage);
+        assert!(text.contains("Police"), "{text}");
     }
 
     #[test]
