@@ -74,9 +74,10 @@ emit_struct!(Index {
     lengths,
     head_starts,
     terms,
-    term_starts,
+    term_lengths,
     postings,
-    posting_starts
+    posting_lengths,
+    starts
 });
 emit_struct!(Passage {
     kind,
@@ -100,6 +101,13 @@ impl<T: Emit + Clone> Emit for std::borrow::Cow<'static, [T]> {
             out.push(',');
         }
         out.push_str("])");
+    }
+}
+
+/// Worked out at run time: starts empty.
+impl<T> Emit for std::sync::OnceLock<T> {
+    fn emit(&self, out: &mut String) {
+        out.push_str("OnceLock::new()");
     }
 }
 

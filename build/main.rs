@@ -27,6 +27,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src/load.rs");
     println!("cargo:rerun-if-changed=src/text");
     println!("cargo:rerun-if-changed=src/search/index.rs");
+    println!("cargo:rerun-if-changed=src/widget/widget.css");
 
     let data = load::read_dir(Path::new("notices"));
     let errors: Vec<_> = data
@@ -65,6 +66,35 @@ fn main() {
         &model::List::from(data.concepts),
     );
     item("INDEX", "Index", &index);
-    let dest = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("bundled.rs");
-    std::fs::write(dest, out).expect("write bundled.rs");
+    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    std::fs::write(Path::new(&out_dir).join("bundled.rs"), out).expect("write bundled.rs");
+    let css = std::fs::read_to_string("src/widget/widget.css").expect("read src/widget/widget.css");
+    std::fs::write(Path::new(&out_dir).join("widget.min.css"), minify_css(&css))
+        .expect("write widget.min.css");
+}
+
+/// The widget's CSS without comments and needless white space: it ships in
+/// the Wasm. Spaces before `:` stay (`.pn :focus-visible` is a descendant).
+fn minify_css(css: &str) -> String {
+    let mut text = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        text.push_str(&rest[..start]);
+        rest = rest[start..]
+            .find("*/")
+            .map_or("", |end| &rest[start + end + 2..]);
+    }
+    text.push_str(rest);
+    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = String::with_capacity(collapsed.len());
+    for c in collapsed.chars() {
+        if matches!(c, '{' | '}' | ';' | ',') && out.ends_with(' ') {
+            out.pop();
+        }
+        if c == ' ' && out.ends_with(['{', '}', ';', ',']) {
+            continue;
+        }
+        out.push(c);
+    }
+    out.replace(";}", "}")
 }

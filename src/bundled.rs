@@ -2,6 +2,7 @@
 //! `notices/` by `build.rs`.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use crate::model::{
     Answer, Concept, Controller, ExplorerItem, GlossaryTerm, List, Notice, Question, Section,

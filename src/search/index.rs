@@ -4,6 +4,7 @@
 //! start-up), and at run time only by tests and benchmarks.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use crate::model::{Block, GlossaryTerm, List, Notice, Text, blocks};
 use crate::text::terms;
@@ -48,14 +49,25 @@ pub struct Index {
     pub head_starts: List<u16>,
     /// Every term (stem), sorted, one after another.
     pub terms: Text,
-    /// Where each term starts in `terms`, and where the last one ends.
-    pub term_starts: List<u32>,
+    /// The length of each term in `terms`.
+    pub term_lengths: List<u8>,
     /// Each term's postings: the passages it occurs in, once per
     /// occurrence, as LEB128 varints of the difference from the previous
     /// passage (0 repeats it). Small numbers make small, compressible bytes.
     pub postings: List<u8>,
-    /// Where each term's postings start in `postings`, and where the last end.
-    pub posting_starts: List<u32>,
+    /// The length in bytes of each term's postings, as LEB128 varints.
+    pub posting_lengths: List<u8>,
+    /// Where each term and its postings start, worked out from the lengths
+    /// on first use (shipping lengths, not offsets, keeps the Wasm smaller).
+    pub starts: OnceLock<Starts>,
+}
+
+/// Offsets of each term in `Index::terms` and of its postings in
+/// `Index::postings`, each list ending with the end of the last.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Starts {
+    terms: Vec<u32>,
+    postings: Vec<u32>,
 }
 
 /// The heading and text of a passage as shown to a reader.
@@ -165,42 +177,66 @@ impl Index {
         }
         head_starts.push(to_u16(passages.len()));
         let mut terms = String::new();
-        let mut term_starts = vec![0u32];
+        let mut term_lengths = Vec::new();
         let mut postings = Vec::new();
-        let mut posting_starts = vec![0u32];
-        let to_u32 = |n: usize| u32::try_from(n).expect("index under 4 GiB");
+        let mut posting_lengths = Vec::new();
         for (term, (heads, in_text)) in &by_term {
             terms.push_str(term);
-            term_starts.push(to_u32(terms.len()));
-            write_varint(&mut postings, to_u16(heads.len()));
+            term_lengths.push(u8::try_from(term.len()).expect("a stem shorter than 256 bytes"));
+            let start = postings.len();
+            write_varint(&mut postings, u32::from(to_u16(heads.len())));
             for list in [heads, in_text] {
                 let mut previous = 0;
                 for &n in list {
-                    write_varint(&mut postings, n - previous);
+                    write_varint(&mut postings, u32::from(n - previous));
                     previous = n;
                 }
             }
-            posting_starts.push(to_u32(postings.len()));
+            let length = u32::try_from(postings.len() - start).expect("index under 4 GiB");
+            write_varint(&mut posting_lengths, length);
         }
         Index {
             passages: passages.into(),
             lengths: lengths.into(),
             head_starts: head_starts.into(),
             terms: Text::Owned(terms),
-            term_starts: term_starts.into(),
+            term_lengths: term_lengths.into(),
             postings: postings.into(),
-            posting_starts: posting_starts.into(),
+            posting_lengths: posting_lengths.into(),
+            starts: OnceLock::new(),
         }
     }
 
     /// The number of terms.
     pub fn term_count(&self) -> usize {
-        self.term_starts.len() - 1
+        self.term_lengths.len()
+    }
+
+    fn starts(&self) -> &Starts {
+        self.starts.get_or_init(|| {
+            let running = |lengths: &mut dyn Iterator<Item = usize>| {
+                let mut at = 0u32;
+                std::iter::once(0)
+                    .chain(lengths.map(|l| {
+                        at += u32::try_from(l).expect("index under 4 GiB");
+                        at
+                    }))
+                    .collect()
+            };
+            let mut bytes = self.posting_lengths.iter();
+            Starts {
+                terms: running(&mut self.term_lengths.iter().map(|&l| usize::from(l))),
+                postings: running(&mut std::iter::from_fn(|| {
+                    read_varint(&mut bytes).map(|l| l as usize)
+                })),
+            }
+        })
     }
 
     /// Term number `t`.
     pub fn term(&self, t: usize) -> &str {
-        &self.terms[self.term_starts[t] as usize..self.term_starts[t + 1] as usize]
+        let starts = &self.starts().terms;
+        &self.terms[starts[t] as usize..starts[t + 1] as usize]
     }
 
     /// The number of a term, if indexed.
@@ -228,24 +264,17 @@ impl Index {
     /// times for every passage under it).
     pub fn postings_of(&self, t: usize) -> impl Iterator<Item = u16> + use<> {
         let mut bytes = self.postings
-            [self.posting_starts[t] as usize..self.posting_starts[t + 1] as usize]
+            [self.starts().postings[t] as usize..self.starts().postings[t + 1] as usize]
             .iter();
-        let head_count = read_varint(&mut bytes).unwrap_or(0);
+        let head_count = read_varint(&mut bytes).unwrap_or(0) as usize;
         let mut deltas = std::iter::from_fn(|| read_varint(&mut bytes));
-        let heads: Vec<u16> = deltas
-            .by_ref()
-            .take(usize::from(head_count))
-            .scan(0, |n, d| {
-                *n += d;
-                Some(*n)
-            })
-            .collect();
-        let in_text: Vec<u16> = deltas
-            .scan(0, |n, d| {
-                *n += d;
-                Some(*n)
-            })
-            .collect();
+        // Running sums of the deltas: head and passage numbers fit in u16.
+        let running = |n: &mut u32, d: u32| {
+            *n += d;
+            u16::try_from(*n).ok()
+        };
+        let heads: Vec<u16> = deltas.by_ref().take(head_count).scan(0, running).collect();
+        let in_text: Vec<u16> = deltas.scan(0, running).collect();
         // Heading occurrences, as passages in order (a head named twice counts twice).
         let mut from_headings = Vec::new();
         let mut i = 0;
@@ -294,7 +323,7 @@ fn merge_sorted(a: Vec<u16>, b: Vec<u16>) -> Vec<u16> {
     }
 }
 
-fn write_varint(out: &mut Vec<u8>, mut n: u16) {
+fn write_varint(out: &mut Vec<u8>, mut n: u32) {
     while n >= 0x80 {
         out.push((n as u8 & 0x7f) | 0x80);
         n >>= 7;
@@ -302,12 +331,12 @@ fn write_varint(out: &mut Vec<u8>, mut n: u16) {
     out.push(n as u8);
 }
 
-fn read_varint(bytes: &mut std::slice::Iter<'_, u8>) -> Option<u16> {
-    let mut n = 0u16;
+fn read_varint(bytes: &mut std::slice::Iter<'_, u8>) -> Option<u32> {
+    let mut n = 0u32;
     let mut shift = 0;
     loop {
         let byte = *bytes.next()?;
-        n |= u16::from(byte & 0x7f) << shift;
+        n |= u32::from(byte & 0x7f) << shift;
         if byte < 0x80 {
             return Some(n);
         }
@@ -321,29 +350,35 @@ mod tests {
     use std::borrow::Cow;
 
     #[test]
-    fn postings_survive_their_encoding() {
+    fn postings_and_lengths_survive_their_encoding() {
         // No heading occurrences, then the passages in the text.
         let mut bytes = vec![0];
         let passages = [0u16, 0, 5, 300, 300, 65535];
         let mut previous = 0;
         for &p in &passages {
-            write_varint(&mut bytes, p - previous);
+            write_varint(&mut bytes, u32::from(p - previous));
             previous = p;
         }
-        let end = u32::try_from(bytes.len()).unwrap();
+        // Two terms, "a" and "bc": the first has those postings, the second none.
+        let mut posting_lengths = Vec::new();
+        write_varint(&mut posting_lengths, u32::try_from(bytes.len()).unwrap());
+        write_varint(&mut posting_lengths, 0);
         let index = Index {
             passages: Cow::Borrowed(&[]),
             lengths: Cow::Borrowed(&[]),
             head_starts: Cow::Borrowed(&[0]),
-            terms: Cow::Borrowed("a"),
-            term_starts: Cow::Borrowed(&[0, 1]),
+            terms: Cow::Borrowed("abc"),
+            term_lengths: Cow::Borrowed(&[1, 2]),
             postings: bytes.into(),
-            posting_starts: vec![0, end].into(),
+            posting_lengths: posting_lengths.into(),
+            starts: OnceLock::new(),
         };
         assert_eq!(index.postings_of(0).collect::<Vec<_>>(), passages);
+        assert_eq!(index.postings_of(1).count(), 0);
+        assert_eq!((index.term(0), index.term(1)), ("a", "bc"));
         assert_eq!(
-            (index.term_number("a"), index.term_number("b")),
-            (Some(0), None)
+            (index.term_number("bc"), index.term_number("b")),
+            (Some(1), None)
         );
     }
 }

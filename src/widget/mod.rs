@@ -23,10 +23,11 @@ use crate::model::Notice;
 use disclosure::Disclosure;
 use dom::{append, element, on, set, text_element};
 
-/// The widget's stylesheet, adopted by every widget's shadow root.
+/// The widget's stylesheet (`widget.css`, minified by the build), adopted
+/// by every widget's shadow root.
 #[wasm_bindgen]
 pub fn widget_css() -> String {
-    include_str!("widget.css").to_string()
+    include_str!(concat!(env!("OUT_DIR"), "/widget.min.css")).to_string()
 }
 
 /// Renders the notice named by `host`'s attributes into `root`. An unknown
