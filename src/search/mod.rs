@@ -6,7 +6,9 @@
 //! matched concept) a group whose best alternative counts, times the square
 //! of how much of the question a passage covers: the share of the groups it
 //! matches, each group weighted by the inverse document frequency of its
-//! rarest term (so "data", in nearly every passage, counts little).
+//! rarest term times that alternative's weight (so "data", in nearly every
+//! passage, counts little, and a word asked counts more than one inferred
+//! from a concept). At most one answer per kind of data is returned.
 
 pub mod index;
 
@@ -58,7 +60,7 @@ pub enum Scope {
     Notice(usize),
 }
 
-/// A passage found, with its score and the terms it matched.
+/// A passage found, with its score.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Hit {
     pub passage: Passage,
