@@ -66,3 +66,9 @@ fn project_family_questions() {
 fn blind_family_questions() {
     evaluate("tests/search_questions_blind.toml", 85.0);
 }
+
+/// Written blind, by other personas (foster carer, grandparent, 14-year-old, …).
+#[test]
+fn blind_family_questions_second_set() {
+    evaluate("tests/search_questions_blind2.toml", 80.0);
+}

@@ -22,6 +22,8 @@ pub use index::{Index, Passage, PassageKind, passage_heading_and_text};
 const K1: f32 = 1.2;
 /// BM25 length normalisation (0 = none, 1 = full).
 const B: f32 = 0.75;
+/// How much the other alternatives a passage matches add to its best one.
+const OTHER_ALTERNATIVES_WEIGHT: f32 = 0.5;
 /// Weight of a notice word reached through a concept ("say no" → "object").
 const CONCEPT_WEIGHT: f32 = 0.8;
 /// Weight of a word one edit away from what was typed ("polcie" → "police").
@@ -98,6 +100,7 @@ impl Corpus<'_> {
         let mut matched_terms: Vec<String> = Vec::new();
         let mut best = Scores::new(index.passages.len());
         let mut phrase = Scores::new(index.passages.len());
+        let mut group_sum = Scores::new(index.passages.len());
         for group in &groups {
             // The group's weight: the inverse document frequency of its rarest term.
             let mut weight = 0f32;
@@ -118,11 +121,18 @@ impl Corpus<'_> {
                 }
                 let length = alternative.terms.len() as f32;
                 for (p, sum, found) in phrase.drain() {
-                    best.keep_max(p, alternative.weight * sum * f32::from(found) / length);
+                    let score = alternative.weight * sum * f32::from(found) / length;
+                    best.keep_max(p, score);
+                    group_sum.add(p, score);
                 }
             }
             total_weight += weight;
-            for (p, score, _) in best.drain() {
+            // The best alternative counts, and the others a little: a passage
+            // that says "how long", "kept" and "retained" beats one that
+            // only says "keep".
+            let scores = best.drain().into_iter().zip(group_sum.drain());
+            for ((p, top, _), (_, sum, _)) in scores {
+                let score = top + OTHER_ALTERNATIVES_WEIGHT * (sum - top);
                 totals[usize::from(p)] += score;
                 covered[usize::from(p)] += weight;
             }

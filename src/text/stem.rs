@@ -7,6 +7,7 @@
 const IRREGULAR: &[(&str, &str)] = &[
     ("children", "child"),
     ("childs", "child"),
+    ("childrens", "child"),
     ("people", "person"),
     ("men", "man"),
     ("women", "woman"),
@@ -38,6 +39,9 @@ const IRREGULAR: &[(&str, &str)] = &[
     // Porter leaves "referral" at "referr" but "referred" at "refer".
     ("referral", "refer"),
     ("referrals", "refer"),
+    // Porter takes "exclusion" to "exclus" but "excluded" to "exclud".
+    ("exclusion", "exclud"),
+    ("exclusions", "exclud"),
     // Text-speak, so that a concept's stop words match it ("who r u").
     ("u", "you"),
     ("ya", "you"),
@@ -49,6 +53,7 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("wat", "what"),
     ("whos", "who"),
     ("wen", "when"),
+    ("til", "until"),
 ];
 
 /// The stem of a lower-case word. Words that are not plain ASCII letters
@@ -314,8 +319,10 @@ mod tests {
             ("schools", "school"),
             ("keeping", "keep"),
             ("children", "child"),
+            ("childrens", "children"),
             ("objecting", "object"),
             ("referrals", "referral"),
+            ("excluded", "exclusions"),
         ] {
             assert_eq!(stem(a), stem(b), "{a} and {b}");
         }
