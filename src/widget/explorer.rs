@@ -9,22 +9,30 @@ use super::dom::{append, append_text, element, heading, set, text_element};
 use super::notice_view::section_link;
 use crate::model::{Notice, Question};
 
-pub fn render(
-    doc: &Document,
-    notice: &Notice,
-    parent: Option<&Notice>,
-    level: u8,
-) -> (Element, Vec<Disclosure>) {
+/// The explorer's (empty) container; [`render_into`] fills it when the
+/// explorer is first shown, so a page that never opens it pays nothing.
+pub fn container(doc: &Document, notice: &Notice) -> Element {
     let panel = element(doc, "section", "pn-explorer");
     set(
         &panel,
         "aria-label",
         &format!("What happens to my data: {}", notice.title),
     );
+    panel
+}
+
+/// Fills the explorer's container: a disclosure per kind of data.
+pub fn render_into(
+    doc: &Document,
+    panel: &Element,
+    notice: &Notice,
+    parent: Option<&Notice>,
+    level: u8,
+) -> Vec<Disclosure> {
     let title = heading(doc, level + 1, "");
     title.set_text_content(Some("What happens to my data"));
     let intro = "Choose a kind of information to see why we use it, who may see it, how long we keep it and what you can do.";
-    append(&panel, &[&title, &text_element(doc, "p", "", intro)]);
+    append(panel, &[&title, &text_element(doc, "p", "", intro)]);
 
     let section_heading = |id: &str| {
         notice
@@ -76,10 +84,10 @@ pub fn render(
             }
         }
         append(&wrapper, &[&h, &disclosure.panel]);
-        append(&panel, &[&wrapper]);
+        append(panel, &[&wrapper]);
         disclosures.push(disclosure);
     }
-    (panel, disclosures)
+    disclosures
 }
 
 /// How to use your rights and complain, with only the contact details the

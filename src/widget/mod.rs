@@ -12,6 +12,7 @@ mod notice_view;
 mod search_box;
 mod wording;
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
@@ -93,7 +94,10 @@ enum View {
 /// A rendered widget and the parts its behaviour needs.
 struct Widget {
     sections: Vec<Disclosure>,
-    explorer: Vec<Disclosure>,
+    /// The explorer's kinds of data, built when the explorer is first shown.
+    explorer: RefCell<Option<Vec<Disclosure>>>,
+    /// What the explorer is built from.
+    explorer_source: (Document, &'static Notice, Option<&'static Notice>, u8),
     toggle_all: Element,
     /// A polite live region: result counts, without moving focus.
     live: Element,
@@ -136,7 +140,7 @@ impl Widget {
         let mut ids = 0;
         let (notice_panel, sections, toggle_all) =
             notice_view::sections(doc, notice, parent, level, &mut ids);
-        let (explorer_panel, explorer) = explorer::render(doc, notice, parent, level);
+        let explorer_panel = explorer::container(doc, notice);
         append(
             &container,
             &[
@@ -152,7 +156,8 @@ impl Widget {
 
         let widget = Rc::new(Widget {
             sections,
-            explorer,
+            explorer: RefCell::new(None),
+            explorer_source: (doc.clone(), notice, parent, level),
             toggle_all,
             live,
             view_buttons,
@@ -193,7 +198,7 @@ impl Widget {
                 widget.reveal_explorer_item(&id);
             }
         });
-        for disclosure in self.sections.iter().chain(&self.explorer) {
+        for disclosure in &self.sections {
             let widget = Rc::clone(self);
             disclosure.listen(move || widget.update_toggle_all());
         }
@@ -234,7 +239,10 @@ impl Widget {
         );
     }
 
-    fn show_view(&self, view: View) {
+    fn show_view(self: &Rc<Self>, view: View) {
+        if view == View::Explorer {
+            self.build_explorer();
+        }
         for (v, button) in &self.view_buttons {
             set(
                 button,
@@ -253,8 +261,23 @@ impl Widget {
         }
     }
 
+    /// Builds the explorer the first time it is shown: most families read
+    /// the notice, and the first section should be usable sooner.
+    fn build_explorer(&self) {
+        let mut explorer = self.explorer.borrow_mut();
+        if explorer.is_none() {
+            let (doc, notice, parent, level) = &self.explorer_source;
+            let panel = &self.view_panels[1].1;
+            let items = explorer::render_into(doc, panel, notice, *parent, *level);
+            for item in &items {
+                item.listen(|| ());
+            }
+            *explorer = Some(items);
+        }
+    }
+
     /// Opens, scrolls to and focuses a section of the notice.
-    fn reveal_section(&self, id: &str) -> bool {
+    fn reveal_section(self: &Rc<Self>, id: &str) -> bool {
         let Some(section) = self.sections.iter().find(|s| s.id == id) else {
             return false;
         };
@@ -265,15 +288,16 @@ impl Widget {
     }
 
     /// Opens, scrolls to and focuses a kind of data in the explorer.
-    fn reveal_explorer_item(&self, id: &str) {
-        if let Some(item) = self.explorer.iter().find(|s| s.id == id) {
-            self.show_view(View::Explorer);
+    fn reveal_explorer_item(self: &Rc<Self>, id: &str) {
+        self.show_view(View::Explorer);
+        let explorer = self.explorer.borrow();
+        if let Some(item) = explorer.iter().flatten().find(|s| s.id == id) {
             item.reveal();
         }
     }
 
     /// Deep links: `page.html#who-we-share-with` opens and focuses that section.
-    fn follow_location_hash(&self) {
+    fn follow_location_hash(self: &Rc<Self>) {
         let hash = web_sys::window()
             .and_then(|w| w.location().hash().ok())
             .unwrap_or_default();
