@@ -3,8 +3,9 @@
 //!
 //! One core for the widget and the CLI, so what the CLI measures is what
 //! families get. Scoring is BM25 over passages, with every query word (or
-//! matched concept) a group whose best alternative counts, times the square
-//! of how much of the question a passage covers: the share of the groups it
+//! matched concept) a group whose best alternative counts (the others a
+//! little), times the square of how much of the question a passage covers:
+//! the share of the groups it
 //! matches, each group weighted by the inverse document frequency of its
 //! rarest term times that alternative's weight (so "data", in nearly every
 //! passage, counts little, and a word asked counts more than one inferred
@@ -85,7 +86,8 @@ struct Alternative {
     weight: f32,
 }
 
-/// Alternatives that stand for one thing asked; a passage scores by the best.
+/// Alternatives that stand for one thing asked; a passage scores by the
+/// best it matches, plus a share of the others ([`OTHER_ALTERNATIVES_WEIGHT`]).
 type Group = Vec<Alternative>;
 
 impl Corpus<'_> {
@@ -98,11 +100,11 @@ impl Corpus<'_> {
         let mut covered = vec![0f32; index.passages.len()];
         let mut total_weight = 0f32;
         let mut matched_terms: Vec<String> = Vec::new();
-        let mut best = Scores::new(index.passages.len());
+        let mut group_scores = Scores::new(index.passages.len());
         let mut phrase = Scores::new(index.passages.len());
-        let mut group_sum = Scores::new(index.passages.len());
         for group in &groups {
-            // The group's weight: the inverse document frequency of its rarest term.
+            // The group's weight: the inverse document frequency of its rarest
+            // term, times the weight of the alternative it belongs to.
             let mut weight = 0f32;
             for alternative in group {
                 // Per passage: summed BM25 of the phrase's terms, and how many it has.
@@ -120,18 +122,15 @@ impl Corpus<'_> {
                     }
                 }
                 let length = alternative.terms.len() as f32;
-                for (p, sum, found) in phrase.drain() {
-                    let score = alternative.weight * sum * f32::from(found) / length;
-                    best.keep_max(p, score);
-                    group_sum.add(p, score);
+                for (p, sum, _, found) in phrase.drain() {
+                    group_scores.add(p, alternative.weight * sum * f32::from(found) / length);
                 }
             }
             total_weight += weight;
             // The best alternative counts, and the others a little: a passage
             // that says "how long", "kept" and "retained" beats one that
             // only says "keep".
-            let scores = best.drain().into_iter().zip(group_sum.drain());
-            for ((p, top, _), (_, sum, _)) in scores {
+            for (p, sum, top, _) in group_scores.drain() {
                 let score = top + OTHER_ALTERNATIVES_WEIGHT * (sum - top);
                 totals[usize::from(p)] += score;
                 covered[usize::from(p)] += weight;
@@ -245,7 +244,7 @@ impl Corpus<'_> {
             let Some(at) = concept
                 .asks
                 .iter()
-                .find_map(|ask| find_phrase(&positions, &ask_words(ask).collect::<Vec<_>>()))
+                .find_map(|ask| find_phrase(&positions, &phrase_words(ask).collect::<Vec<_>>()))
             else {
                 continue;
             };
@@ -253,7 +252,7 @@ impl Corpus<'_> {
                 .means
                 .iter()
                 .filter_map(|phrase| {
-                    let terms: Option<Vec<usize>> = ask_words(phrase)
+                    let terms: Option<Vec<usize>> = phrase_words(phrase)
                         .filter(|(_, stop)| !stop)
                         .map(|(t, _)| self.index.term_number(t))
                         .collect();
@@ -357,7 +356,7 @@ impl Corpus<'_> {
         self.concepts
             .iter()
             .flat_map(|c| c.asks.iter())
-            .flat_map(|a| ask_words(a).map(|(stem, _)| stem))
+            .flat_map(|a| phrase_words(a).map(|(stem, _)| stem))
             .collect()
     }
 
@@ -375,10 +374,12 @@ struct Position {
     alternatives: Vec<(String, f32)>,
 }
 
-/// Scores per passage, and which passages were touched, so that a search
-/// reads and resets only those (no hashing, no clearing of every passage).
+/// Scores added per passage (their sum, their largest and how many), and
+/// which passages were touched, so that a search reads and resets only
+/// those (no hashing, no clearing of every passage).
 struct Scores {
-    value: Vec<f32>,
+    sum: Vec<f32>,
+    top: Vec<f32>,
     count: Vec<u8>,
     touched: Vec<u16>,
 }
@@ -386,41 +387,36 @@ struct Scores {
 impl Scores {
     fn new(passages: usize) -> Scores {
         Scores {
-            value: vec![0.0; passages],
+            sum: vec![0.0; passages],
+            top: vec![0.0; passages],
             count: vec![0; passages],
             touched: Vec::new(),
         }
     }
 
-    fn touch(&mut self, p: u16) -> usize {
+    fn add(&mut self, p: u16, score: f32) {
         let i = usize::from(p);
         if self.count[i] == 0 {
             self.touched.push(p);
         }
         self.count[i] = self.count[i].saturating_add(1);
-        i
+        self.sum[i] += score;
+        self.top[i] = self.top[i].max(score);
     }
 
-    fn add(&mut self, p: u16, score: f32) {
-        let i = self.touch(p);
-        self.value[i] += score;
-    }
-
-    fn keep_max(&mut self, p: u16, score: f32) {
-        let i = self.touch(p);
-        self.value[i] = self.value[i].max(score);
-    }
-
-    /// Each touched passage with its score and count, resetting them.
-    fn drain(&mut self) -> Vec<(u16, f32, u8)> {
+    /// Each touched passage with its sum, largest score and count, resetting them.
+    fn drain(&mut self) -> Vec<(u16, f32, f32, u8)> {
         let out = self
             .touched
             .iter()
-            .map(|&p| (p, self.value[usize::from(p)], self.count[usize::from(p)]))
+            .map(|&p| {
+                let i = usize::from(p);
+                (p, self.sum[i], self.top[i], self.count[i])
+            })
             .collect();
         for p in self.touched.drain(..) {
-            self.value[usize::from(p)] = 0.0;
-            self.count[usize::from(p)] = 0;
+            let i = usize::from(p);
+            (self.sum[i], self.top[i], self.count[i]) = (0.0, 0.0, 0);
         }
         out
     }
@@ -454,10 +450,11 @@ fn insert_best(hits: &mut Vec<Hit>, hit: Hit, limit: usize) {
 }
 
 /// A word of a prepared phrase: its stem, and whether it is a stop word.
-type AskWord<'a> = (&'a str, bool);
+type PhraseWord<'a> = (&'a str, bool);
 
-/// The words of a prepared phrase (concepts are stemmed when loaded).
-fn ask_words(phrase: &str) -> impl Iterator<Item = AskWord<'_>> {
+/// The words of a prepared phrase (concepts' asks and means are stemmed
+/// when loaded).
+fn phrase_words(phrase: &str) -> impl Iterator<Item = PhraseWord<'_>> {
     phrase
         .split(' ')
         .filter(|w| !w.is_empty())
@@ -475,8 +472,8 @@ const MAX_GAP: usize = 2;
 /// its meaningful words, or `None`. Each word of the ask must be there, stop
 /// words too ("dont want" is not "want"); the question may have up to
 /// [`MAX_GAP`] other stop words between them.
-fn find_phrase(positions: &[Position], ask: &[AskWord]) -> Option<Vec<usize>> {
-    let matches = |p: &Position, (word, stop): &AskWord| {
+fn find_phrase(positions: &[Position], ask: &[PhraseWord]) -> Option<Vec<usize>> {
+    let matches = |p: &Position, (word, stop): &PhraseWord| {
         p.stem == *word || (!stop && p.alternatives.iter().any(|(t, _)| t == word))
     };
     let (first, rest) = ask.split_first()?;
@@ -600,7 +597,10 @@ mod tests {
     fn asks_match_in_order_with_their_stop_words() {
         let found = |ask: &str, query: &str| {
             let prepared = crate::text::prepare_phrase(ask);
-            find_phrase(&positions(query), &ask_words(&prepared).collect::<Vec<_>>())
+            find_phrase(
+                &positions(query),
+                &phrase_words(&prepared).collect::<Vec<_>>(),
+            )
         };
         assert_eq!(found("dont want", "I don't want you to"), Some(vec![2]));
         assert_eq!(found("dont want", "i want u to delete it"), None);
