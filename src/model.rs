@@ -213,6 +213,18 @@ impl Notice {
     pub fn section(&self, id: &str) -> Option<&Section> {
         self.sections.iter().find(|s| s.id == id)
     }
+
+    /// A contact detail of the controller as this notice states it, or else
+    /// as the notice it extends (`parent`) does; `None` when neither states it.
+    pub fn stated_contact<'a>(
+        &'a self,
+        parent: Option<&'a Notice>,
+        pick: fn(&Controller) -> &Option<Text>,
+    ) -> Option<&'a str> {
+        std::iter::once(self)
+            .chain(parent)
+            .find_map(|n| pick(&n.controller).as_deref())
+    }
 }
 
 /// A section as shown in a notice: its own, or one inherited from the

@@ -94,7 +94,6 @@ pub fn render_into(
 /// notice (or the notice it extends) states.
 fn contacts(doc: &Document, notice: &Notice, parent: Option<&Notice>) -> Element {
     let list = element(doc, "ul", "pn-contacts");
-    let stated = |pick: fn(&Notice) -> Option<&str>| pick(notice).or_else(|| parent.and_then(pick));
     let line = |before: &str, link: Option<(&str, String)>, otherwise: &str| {
         let li = element(doc, "li", "");
         match link {
@@ -108,13 +107,13 @@ fn contacts(doc: &Document, notice: &Notice, parent: Option<&Notice>) -> Element
         }
         append(&list, &[&li]);
     };
-    let dpo = stated(|n| n.controller.dpo_email.as_deref());
+    let dpo = notice.stated_contact(parent, |c| &c.dpo_email);
     line(
         "To ask for a copy of your data or to use your other rights, email the Data Protection Officer: ",
         dpo.map(|e| (e, format!("mailto:{e}"))),
         "This notice does not give an email address for the Data Protection Officer. Ask the service that gave you this notice how to contact them.",
     );
-    let ico = stated(|n| n.controller.ico_complaints_url.as_deref());
+    let ico = notice.stated_contact(parent, |c| &c.ico_complaints_url);
     line(
         "If you are unhappy with how we use your data, you can complain to the Information Commissioner’s Office (ICO): ",
         ico.map(|u| (u, u.to_string())),

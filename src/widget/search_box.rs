@@ -65,10 +65,7 @@ impl SearchBox {
             &format!("Search results in {}", notice.title),
         );
         append(&container, &[&label, &hint, &input, &results]);
-        let dpo =
-            notice.controller.dpo_email.as_deref().or_else(|| {
-                bundled::parent_of(notice).and_then(|p| p.controller.dpo_email.as_deref())
-            });
+        let dpo = notice.stated_contact(bundled::parent_of(notice), |c| &c.dpo_email);
         let ask = match dpo {
             Some(email) => format!("ask the Data Protection Officer ({email})"),
             None => "ask the Data Protection Officer".to_string(),
