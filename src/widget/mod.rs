@@ -267,7 +267,11 @@ impl Widget {
         let mut explorer = self.explorer.borrow_mut();
         if explorer.is_none() {
             let (doc, notice, parent, level) = &self.explorer_source;
-            let panel = &self.view_panels[1].1;
+            let (_, panel) = self
+                .view_panels
+                .iter()
+                .find(|(v, _)| *v == View::Explorer)
+                .expect_throw("an explorer view");
             let items = explorer::render_into(doc, panel, notice, *parent, *level);
             for item in &items {
                 item.listen(|| ());
