@@ -11,8 +11,8 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use privacy_notice::bundled;
-use privacy_notice::search::{Corpus, Index, Scope};
-use privacy_notice::synthetic::synthetic_notices;
+use privacy_notice_core::search::{Corpus, Index, Scope};
+use privacy_notice_core::synthetic::synthetic_notices;
 
 /// Queries timed per corpus, after one warm-up pass over the questions.
 const QUERIES: usize = 2000;

@@ -3,8 +3,9 @@
 
 use std::fmt::Write;
 
-use crate::index::{Index, Passage, PassageKind};
-use crate::model::{Answer, Concept, Controller, ExplorerItem, GlossaryTerm, Notice, Section};
+use privacy_notice_core::model::{
+    Answer, Concept, Controller, ExplorerItem, GlossaryTerm, Notice, Question, Section,
+};
 
 /// A value that can be written as a Rust constant expression.
 pub trait Emit {
@@ -69,22 +70,6 @@ emit_struct!(GlossaryTerm {
     definition
 });
 emit_struct!(Concept { asks, means });
-emit_struct!(Index {
-    passages,
-    lengths,
-    head_starts,
-    terms,
-    term_lengths,
-    postings,
-    posting_lengths,
-    starts
-});
-emit_struct!(Passage {
-    kind,
-    notice,
-    item,
-    block
-});
 
 impl Emit for std::borrow::Cow<'static, str> {
     fn emit(&self, out: &mut String) {
@@ -104,13 +89,6 @@ impl<T: Emit + Clone> Emit for std::borrow::Cow<'static, [T]> {
     }
 }
 
-/// Worked out at run time: starts empty.
-impl<T> Emit for std::sync::OnceLock<T> {
-    fn emit(&self, out: &mut String) {
-        out.push_str("OnceLock::new()");
-    }
-}
-
 impl<T: Emit> Emit for Option<T> {
     fn emit(&self, out: &mut String) {
         match self {
@@ -124,15 +102,9 @@ impl<T: Emit> Emit for Option<T> {
     }
 }
 
-/// Enums and numbers print as Rust: `Question::Why`, `12`.
-macro_rules! emit_debug {
-    ($($type:ty => $prefix:literal),*) => {
-        $(impl Emit for $type {
-            fn emit(&self, out: &mut String) {
-                write!(out, "{}{:?}", $prefix, self).unwrap();
-            }
-        })*
-    };
+/// Prints as Rust: `Question::Why`.
+impl Emit for Question {
+    fn emit(&self, out: &mut String) {
+        write!(out, "Question::{self:?}").unwrap();
+    }
 }
-
-emit_debug!(crate::model::Question => "Question::", PassageKind => "PassageKind::", u8 => "", u16 => "", u32 => "");

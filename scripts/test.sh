@@ -11,11 +11,11 @@ step() { printf '\n== %s\n' "$*"; }
 
 step "Format and lints"
 cargo fmt --check
-cargo clippy --release --all-targets -- -D warnings
+cargo clippy --release --workspace --all-targets -- -D warnings
 cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
 step "Rust tests"
-cargo test --release
+cargo test --release --workspace
 
 step "Notices"
 cargo build --release --bin notice

@@ -1,36 +1,50 @@
-//! The notices, glossary, concepts and search index compiled in from
-//! `notices/` by `build.rs`.
+//! What `build.rs` compiles in from `notices/`: the glossary and the
+//! search's concept map (shared by every notice, so the Wasm engine keeps
+//! them) and, outside the Wasm, the notices themselves for the CLI and the
+//! tests. The Wasm gets each notice as its own JSON chunk instead.
 
 use std::borrow::Cow;
-use std::sync::OnceLock;
 
-use crate::model::{
-    Answer, Concept, Controller, ExplorerItem, GlossaryTerm, List, Notice, Question, Section,
-};
-use crate::search::{Corpus, Index, Passage, PassageKind};
+#[cfg(not(target_arch = "wasm32"))]
+use privacy_notice_core::model::{Answer, Controller, ExplorerItem, Notice, Question, Section};
+use privacy_notice_core::model::{Concept, GlossaryTerm, List};
 
 include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 
-/// The bundled notices, glossary, concepts and index, ready to search.
-pub fn corpus() -> Corpus<'static> {
-    Corpus {
-        notices: &NOTICES,
-        glossary: &GLOSSARY,
-        concepts: &CONCEPTS,
-        index: &INDEX,
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use std::sync::OnceLock;
+
+    use super::{CONCEPTS, GLOSSARY, NOTICES};
+    use privacy_notice_core::model::Notice;
+    use privacy_notice_core::search::{Corpus, Index};
+
+    /// The bundled notices, glossary and concepts, with their index (built
+    /// on first use, as the widget builds its own).
+    pub fn corpus() -> Corpus<'static> {
+        static INDEX: OnceLock<Index> = OnceLock::new();
+        Corpus {
+            notices: &NOTICES,
+            glossary: &GLOSSARY,
+            concepts: &CONCEPTS,
+            index: INDEX.get_or_init(|| Index::build(&NOTICES, &GLOSSARY)),
+        }
+    }
+
+    /// A bundled notice by id, with its place in [`NOTICES`].
+    pub fn notice(id: &str) -> Option<(usize, &'static Notice)> {
+        NOTICES.iter().enumerate().find(|(_, n)| n.id == id)
+    }
+
+    /// The notice a bundled notice extends, if any.
+    pub fn parent_of(notice: &Notice) -> Option<&'static Notice> {
+        notice
+            .extends
+            .as_deref()
+            .and_then(self::notice)
+            .map(|(_, n)| n)
     }
 }
 
-/// A bundled notice by id, with its place in [`NOTICES`].
-pub fn notice(id: &str) -> Option<(usize, &'static Notice)> {
-    NOTICES.iter().enumerate().find(|(_, n)| n.id == id)
-}
-
-/// The notice a bundled notice extends, if any.
-pub fn parent_of(notice: &Notice) -> Option<&'static Notice> {
-    notice
-        .extends
-        .as_deref()
-        .and_then(|id| self::notice(id))
-        .map(|(_, n)| n)
-}
+#[cfg(not(target_arch = "wasm32"))]
+pub use native::{corpus, notice, parent_of};

@@ -1,18 +1,9 @@
-//! privacy-notice: privacy notices as faithful, plain-language, searchable
-//! data, shown by an accessible Wasm widget and checked by the `notice` CLI.
-//!
-//! The model, text handling and search know nothing about the DOM; the
-//! widget (`wasm32` only) renders them, and the CLI reads and checks files.
+//! privacy-notice: the `<privacy-notice>` widget (Wasm) and what the
+//! `notice` CLI needs beyond the core: the data compiled in from
+//! `notices/`. The model, text handling and search are in
+//! `privacy-notice-core` (core/), which knows nothing about the DOM.
 
 pub mod bundled;
-pub mod checklist;
-pub mod model;
-pub mod search;
-pub mod synthetic;
-pub mod text;
-
-#[cfg(feature = "load")]
-pub mod load;
 
 #[cfg(target_arch = "wasm32")]
 mod widget;

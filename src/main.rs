@@ -8,11 +8,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use privacy_notice::bundled;
-use privacy_notice::checklist::{Found, checklist};
-use privacy_notice::load::{self, Dataset, MAX_GRADE, Severity};
-use privacy_notice::model::Notice;
-use privacy_notice::search::{Scope, passage_heading_and_text};
-use privacy_notice::text::readability::Counts;
+use privacy_notice_core::checklist::{Found, checklist};
+use privacy_notice_core::load::{self, Dataset, MAX_GRADE, Severity};
+use privacy_notice_core::model::Notice;
+use privacy_notice_core::search::{Scope, passage_heading_and_text};
+use privacy_notice_core::text::readability::Counts;
 
 #[derive(Parser)]
 #[command(
@@ -270,8 +270,8 @@ fn search(notice: &str, limit: usize, json: bool, question: &str) -> Result<Exit
 }
 
 /// The section (or explorer item, or glossary term) id a hit belongs to.
-fn hit_section(hit: &privacy_notice::search::Hit, notice: &Notice) -> String {
-    use privacy_notice::search::PassageKind;
+fn hit_section(hit: &privacy_notice_core::search::Hit, notice: &Notice) -> String {
+    use privacy_notice_core::search::PassageKind;
     let item = usize::from(hit.passage.item);
     match hit.passage.kind {
         PassageKind::Summary | PassageKind::Body => notice.sections[item].id.to_string(),

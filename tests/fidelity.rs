@@ -4,8 +4,8 @@
 
 use std::path::Path;
 
-use privacy_notice::load::{self, NoticeFile};
-use privacy_notice::model::blocks;
+use privacy_notice_core::load::{self, NoticeFile};
+use privacy_notice_core::model::blocks;
 
 /// Notice ids and their source texts in `../shared/seeds/`.
 const SOURCES: &[(&str, &str)] = &[

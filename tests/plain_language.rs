@@ -3,8 +3,8 @@
 //! summary, and no summary or answer states a fact its source does not.
 
 use privacy_notice::bundled::NOTICES;
-use privacy_notice::load::{self, MAX_GRADE, Severity};
-use privacy_notice::text::readability::{Counts, grade};
+use privacy_notice_core::load::{self, MAX_GRADE, Severity};
+use privacy_notice_core::text::readability::{Counts, grade};
 
 fn grade_of<'a>(texts: impl Iterator<Item = &'a str>) -> f64 {
     texts

@@ -4,8 +4,8 @@
 //! of one of the top 3 hits, all folded alike.
 
 use privacy_notice::bundled;
-use privacy_notice::search::Scope;
-use privacy_notice::text::fold_phrase;
+use privacy_notice_core::search::Scope;
+use privacy_notice_core::text::fold_phrase;
 
 /// Runs every question of `path` through the library search, prints the
 /// misses and the recall, and fails when the recall is below `bar` percent.
@@ -71,4 +71,14 @@ fn blind_family_questions() {
 #[test]
 fn blind_family_questions_second_set() {
     evaluate("tests/search_questions_blind2.toml", 80.0);
+}
+
+#[test]
+fn a_typo_is_read_as_the_word_families_use() {
+    // "polcie" is one edit from "police" and from "policies".
+    let corpus = bundled::corpus();
+    let (n, _) = bundled::notice("afc-social-care").unwrap();
+    let hits = corpus.search(Scope::Notice(n), "polcie", 3).hits;
+    let (_, text) = corpus.passage(&hits[0].passage);
+    assert!(text.contains("Police"), "{text}");
 }

@@ -619,16 +619,6 @@ mod tests {
     }
 
     #[test]
-    fn a_typo_is_read_as_the_word_families_use() {
-        // "polcie" is one edit from "police" and from "policies".
-        let corpus = crate::bundled::corpus();
-        let (n, _) = crate::bundled::notice("afc-social-care").unwrap();
-        let hits = corpus.search(Scope::Notice(n), "polcie", 3).hits;
-        let (_, text) = corpus.passage(&hits[0].passage);
-        assert!(text.contains("Police"), "{text}");
-    }
-
-    #[test]
     fn highlight_marks_word_forms() {
         let terms = ["school".to_string()];
         let text = "Education and Schools.";
