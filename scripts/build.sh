@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
-# Builds dist/: the loader (privacy-notice.js) and the Wasm with every
-# bundled notice and its search index (privacy-notice.<hash>.wasm).
-# Pipeline: cargo (wasm32, size profile) → wasm-bindgen → wasm-opt -Oz.
+# Builds dist/: the loader (privacy-notice.js), the Wasm engine
+# (privacy-notice.<hash>.wasm: the UI, the search, the glossary and the
+# concept map) and each notice as its own JSON chunk
+# (notices-<hash>/<id>.json, exactly what `notice export --json` prints).
+# Pipeline: cargo (wasm32, size profile) → wasm-bindgen → wasm-opt -Oz;
+# the `notice` CLI checks and exports the notices.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+cargo build --release --bin notice
+# The same checker as `notice check` (and build.rs): a broken notice stops the build.
+target/release/notice check > target/notice-check.txt || { cat target/notice-check.txt; exit 1; }
 
 cargo build --lib --target wasm32-unknown-unknown --profile wasm --no-default-features
 bindgen=target/bindgen
 rm -rf "$bindgen" dist
-mkdir -p "$bindgen" dist
+mkdir -p "$bindgen/notices" dist
 wasm-bindgen target/wasm32-unknown-unknown/wasm/privacy_notice.wasm \
   --out-dir "$bindgen" --target no-modules --no-modules-global privacyNoticeWasm --no-typescript
 
@@ -19,12 +26,32 @@ node_modules/.bin/wasm-opt "$bindgen/privacy_notice_bg.wasm" -o "$bindgen/optimi
 hash=$(sha256sum "$bindgen/optimised.wasm" | cut -c1-12)
 wasm="privacy-notice.$hash.wasm"
 cp "$bindgen/optimised.wasm" "dist/$wasm"
+
+# One chunk per notice, compact JSON; index.json lists the ids (read only
+# to say which ids exist when a page names one that does not).
+ids=$(target/release/notice list | awk '{print $1}')
+for id in $ids; do
+  target/release/notice export --notice "$id" --json > "$bindgen/notices/$id.pretty.json"
+done
+node -e '
+  const fs = require("fs");
+  const dir = process.argv[1], ids = process.argv.slice(2);
+  for (const id of ids) {
+    const data = JSON.parse(fs.readFileSync(`${dir}/${id}.pretty.json`, "utf8"));
+    fs.writeFileSync(`${dir}/${id}.json`, JSON.stringify(data));
+    fs.unlinkSync(`${dir}/${id}.pretty.json`);
+  }
+  fs.writeFileSync(`${dir}/index.json`, JSON.stringify(ids));
+' "$bindgen/notices" $ids
+data="notices-$(cat "$bindgen"/notices/*.json | sha256sum | cut -c1-12)/"
+cp -r "$bindgen/notices" "dist/$data"
+
 # The loader: wasm-bindgen's glue and src/widget/loader.js in one block, so
 # nothing leaks into the host page's globals; minified.
 {
   echo "{"
   cat "$bindgen/privacy_notice.js"
-  sed "s/__WASM_FILE__/$wasm/" src/widget/loader.js
+  sed "s/__WASM_FILE__/$wasm/; s#__DATA_DIR__#$data#" src/widget/loader.js
   echo "}"
 } > "$bindgen/loader.js"
 node_modules/.bin/esbuild "$bindgen/loader.js" --minify --target=es2020 --log-level=warning \

@@ -1,32 +1,61 @@
-// Reports what a page downloads for the widget (loader + Wasm), raw, gzip
-// and brotli, and with --budget BYTES fails when the brotli total is over.
-// Usage: node scripts/size.mjs [--budget 90000]
+// What a page downloads for the widget, raw and brotli (q11): the engine
+// (loader + Wasm), each notice's chunk, and for each notice the page total
+// (engine + its chunk + the chunk of the notice it extends). Nothing else in
+// dist/ counts: a page fetches only its own notices.
+// Usage: node scripts/size.mjs [--budget BYTES] [--engine-budget BYTES] [--dist DIR]
+//   --budget: every notice's page total, brotli; --engine-budget: the Wasm alone.
 import { readdirSync, readFileSync } from "node:fs";
-import { brotliCompressSync, gzipSync, constants } from "node:zlib";
+import { brotliCompressSync, constants } from "node:zlib";
 
-const files = readdirSync("dist").filter((f) => f.endsWith(".js") || f.endsWith(".wasm")).sort();
-if (files.length === 0) {
-  console.error("size: dist/ is empty; run scripts/build.sh first");
+const arg = (name, otherwise) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : otherwise;
+};
+const dist = arg("--dist", "dist");
+const size = (path) => {
+  const bytes = readFileSync(path);
+  return { raw: bytes.length, brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length };
+};
+const row = (name, s) => console.log(`  ${name.padEnd(40)} ${String(s.raw).padStart(8)} raw ${String(s.brotli).padStart(7)} brotli`);
+const add = (...sizes) => sizes.reduce((a, s) => ({ raw: a.raw + s.raw, brotli: a.brotli + s.brotli }), { raw: 0, brotli: 0 });
+
+const top = readdirSync(dist);
+const wasm = top.find((f) => f.endsWith(".wasm"));
+const dataDir = top.find((f) => f.startsWith("notices-"));
+if (!wasm || !dataDir || !top.includes("privacy-notice.js")) {
+  console.error(`size: ${dist}/ lacks the loader, the Wasm or the notices; run scripts/build.sh first`);
   process.exit(2);
 }
-let total = { raw: 0, gzip: 0, brotli: 0 };
-for (const file of files) {
-  const bytes = readFileSync(`dist/${file}`);
-  const size = {
-    raw: bytes.length,
-    gzip: gzipSync(bytes, { level: 9 }).length,
-    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  };
-  for (const k of Object.keys(total)) total[k] += size[k];
-  console.log(`  ${file.padEnd(34)} ${String(size.raw).padStart(7)} raw ${String(size.gzip).padStart(7)} gzip ${String(size.brotli).padStart(7)} brotli`);
+const loader = size(`${dist}/privacy-notice.js`);
+const engine = size(`${dist}/${wasm}`);
+console.log("Engine (every page):");
+row("privacy-notice.js", loader);
+row(wasm, engine);
+const chunks = new Map();
+for (const file of readdirSync(`${dist}/${dataDir}`).filter((f) => f.endsWith(".json") && f !== "index.json")) {
+  const path = `${dist}/${dataDir}/${file}`;
+  chunks.set(file.replace(/\.json$/, ""), { ...size(path), extends: JSON.parse(readFileSync(path, "utf8")).extends });
 }
-console.log(`  ${"total".padEnd(34)} ${String(total.raw).padStart(7)} raw ${String(total.gzip).padStart(7)} gzip ${String(total.brotli).padStart(7)} brotli`);
-const at = process.argv.indexOf("--budget");
-if (at > 0) {
-  const budget = Number(process.argv[at + 1]);
-  if (total.brotli > budget) {
-    console.error(`size: over budget: ${total.brotli} bytes brotli > ${budget}. See what grew with: twiggy top target/bindgen/privacy_notice_bg.wasm`);
-    process.exit(1);
-  }
-  console.log(`size: within budget (${total.brotli} ≤ ${budget} bytes brotli)`);
+console.log(`Notice chunks (${chunks.size}):`);
+if (chunks.size <= 10) for (const [id, s] of chunks) row(`${dataDir}/${id}.json`, s);
+console.log("What a page showing each notice downloads:");
+let worst = 0;
+for (const [id, chunk] of [...chunks].slice(0, 10)) {
+  const parent = chunk.extends ? chunks.get(chunk.extends) : null;
+  const total = add(loader, engine, chunk, ...(parent ? [parent] : []));
+  worst = Math.max(worst, total.brotli);
+  row(id + (parent ? ` (+ ${chunk.extends})` : ""), total);
 }
+const budget = Number(arg("--budget", 0));
+const engineBudget = Number(arg("--engine-budget", 0));
+let failed = false;
+if (engineBudget && engine.brotli > engineBudget) {
+  console.error(`size: the Wasm engine is over budget: ${engine.brotli} bytes brotli > ${engineBudget}. See what grew with: twiggy top target/bindgen/privacy_notice_bg.wasm`);
+  failed = true;
+}
+if (budget && worst > budget) {
+  console.error(`size: a page is over budget: ${worst} bytes brotli > ${budget}.`);
+  failed = true;
+}
+if (failed) process.exit(1);
+if (budget || engineBudget) console.log(`size: within budget (largest page ${worst} ≤ ${budget}; Wasm ${engine.brotli} ≤ ${engineBudget} bytes brotli)`);

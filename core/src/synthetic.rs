@@ -63,7 +63,10 @@ fn vary(text: &str, clone: usize) -> String {
             let (marker, rest) = line.strip_prefix("- ").map_or(("", line), |r| ("- ", r));
             let mut words: Vec<String> = rest.split(' ').map(str::to_string).collect();
             for (w, word) in words.iter_mut().enumerate() {
-                if (w + clone) % 9 == 0 && word.len() > 3 && word.chars().all(char::is_alphabetic) {
+                if (w + clone).is_multiple_of(9)
+                    && word.len() > 3
+                    && word.chars().all(char::is_alphabetic)
+                {
                     word.push_str(&tail);
                 }
             }

@@ -54,7 +54,14 @@ pub fn on(target: &EventTarget, event: &str, handler: impl FnMut(Event) + 'stati
     closure.forget();
 }
 
-/// `<hN>` for a heading level, kept within h1–h6.
+/// `<hN>` for a heading level; past 6, `role="heading"` with `aria-level`,
+/// so a child is never flattened to its parent's level.
 pub fn heading(doc: &Document, level: u8, class: &str) -> Element {
-    element(doc, &format!("h{}", level.clamp(1, 6)), class)
+    if level <= 6 {
+        return element(doc, &format!("h{}", level.max(1)), class);
+    }
+    let el = element(doc, "div", class);
+    set(&el, "role", "heading");
+    set(&el, "aria-level", &level.to_string());
+    el
 }

@@ -7,7 +7,8 @@ use web_sys::{Document, Element};
 use super::disclosure::Disclosure;
 use super::dom::{append, append_text, element, heading, set, text_element};
 use super::notice_view::section_link;
-use crate::model::{Notice, Question};
+use super::wording::linked_paragraph;
+use privacy_notice_core::model::{Notice, Question};
 
 /// The explorer's (empty) container; [`render_into`] fills it when the
 /// explorer is first shown, so a page that never opens it pays nothing.
@@ -57,10 +58,7 @@ pub fn render_into(
             append(&disclosure.panel, &[&q]);
             match item.answers.iter().find(|a| a.question == question) {
                 Some(answer) => {
-                    append(
-                        &disclosure.panel,
-                        &[&text_element(doc, "p", "", &answer.text)],
-                    );
+                    append(&disclosure.panel, &[&linked_paragraph(doc, &answer.text)]);
                     let sources = element(doc, "p", "pn-sources");
                     append_text(doc, &sources, "Where the notice says this: ");
                     for (i, id) in answer.from.iter().enumerate() {

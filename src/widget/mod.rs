@@ -1,5 +1,6 @@
-//! The `<privacy-notice>` widget: renders a bundled notice into the shadow
-//! root that `loader.js` (the custom element) attached to the element.
+//! The `<privacy-notice>` widget: renders a notice, handed over by the
+//! loader (`loader.js`, the custom element) as parsed JSON from its chunk,
+//! into the shadow root the loader attached to the element.
 //!
 //! Invariants: it makes no network requests, sets no cookies and uses no
 //! storage; every string is inserted as text, never as HTML; bad input
@@ -9,20 +10,25 @@ mod disclosure;
 mod dom;
 mod explorer;
 mod notice_view;
+mod page;
+mod read;
 mod search_box;
 mod wording;
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::{JsCast, UnwrapThrowExt};
 use web_sys::{Document, Element, HtmlElement, ShadowRoot};
 
-use crate::bundled;
-use crate::model::Notice;
+use gloo_events::EventListener;
+use privacy_notice_core::model::Notice;
+
 use disclosure::Disclosure;
 use dom::{append, element, on, set, text_element};
+use page::Page;
 
 /// The widget's stylesheet (`widget.css`, minified by the build), adopted
 /// by every widget's shadow root.
@@ -31,27 +37,31 @@ pub fn widget_css() -> String {
     include_str!(concat!(env!("OUT_DIR"), "/widget.min.css")).to_string()
 }
 
-/// Renders the notice named by `host`'s attributes into `root`. An unknown
-/// or missing notice id is an error saying what to fix; the loader shows its
-/// error box (with the host's fallback link) and warns once.
+/// A widget on the page. Dropping it (`free()` from JavaScript, when the
+/// element leaves the page or its attributes change) removes its window
+/// listener, so a removed widget no longer follows the page's deep links.
 #[wasm_bindgen]
-pub fn mount(host: HtmlElement, root: ShadowRoot) -> Result<(), JsError> {
+pub struct Mounted {
+    _hashchange: EventListener,
+}
+
+/// Renders `notice` (and `parent`, the notice it extends, or `null`), both
+/// parsed from their JSON chunks, into `root`, as `host`'s attributes ask.
+/// Bad data is an error saying what to fix; the loader shows its error box
+/// (with the host's fallback link) and warns once.
+#[wasm_bindgen]
+pub fn mount(
+    host: HtmlElement,
+    root: ShadowRoot,
+    notice: JsValue,
+    parent: JsValue,
+) -> Result<Mounted, JsError> {
     let doc = host
         .owner_document()
         .expect_throw("an element in a document");
-    let id = host.get_attribute("notice").unwrap_or_default();
-    let Some((notice_index, notice)) = bundled::notice(id.trim()) else {
-        let known: Vec<_> = bundled::NOTICES.iter().map(|n| n.id.as_ref()).collect();
-        let problem = if id.trim().is_empty() {
-            "the notice attribute is missing".to_string()
-        } else {
-            format!("there is no notice with id \"{}\"", id.trim())
-        };
-        return Err(JsError::new(&format!(
-            "{problem}. Set notice=\"…\" to one of: {}. The fallback link is shown instead.",
-            known.join(", ")
-        )));
-    };
+    let page = Page::from_js(notice, parent).map_err(|m| JsError::new(&m))?;
+    // The widget's closures live as long as the page; so does its notice.
+    let page: &'static Page = Box::leak(Box::new(page));
     let level = match host.get_attribute("heading-level") {
         None => 2,
         Some(value) => value
@@ -67,7 +77,7 @@ pub fn mount(host: HtmlElement, root: ShadowRoot) -> Result<(), JsError> {
                 2
             }),
     };
-    let widget = Widget::build(&doc, &root, notice_index, notice, level);
+    let widget = Widget::build(&doc, &root, page, level);
     let view = host.get_attribute("view");
     widget.show_view(if view.as_deref() == Some("explorer") {
         View::Explorer
@@ -80,8 +90,14 @@ pub fn mount(host: HtmlElement, root: ShadowRoot) -> Result<(), JsError> {
         }
     }
     widget.update_toggle_all();
-    widget.follow_location_hash();
-    Ok(())
+    widget.follow_location_hash(&host);
+    let window = web_sys::window().expect_throw("a window");
+    let hashchange = EventListener::new(&window, "hashchange", move |_| {
+        widget.follow_location_hash(&host)
+    });
+    Ok(Mounted {
+        _hashchange: hashchange,
+    })
 }
 
 /// Which of the widget's two views is shown.
@@ -97,7 +113,7 @@ struct Widget {
     /// The explorer's kinds of data, built when the explorer is first shown.
     explorer: RefCell<Option<Vec<Disclosure>>>,
     /// What the explorer is built from.
-    explorer_source: (Document, &'static Notice, Option<&'static Notice>, u8),
+    explorer_source: (Document, &'static Page, u8),
     toggle_all: Element,
     /// A polite live region: result counts, without moving focus.
     live: Element,
@@ -106,22 +122,18 @@ struct Widget {
 }
 
 impl Widget {
-    fn build(
-        doc: &Document,
-        root: &ShadowRoot,
-        notice_index: usize,
-        notice: &'static Notice,
-        level: u8,
-    ) -> Rc<Widget> {
-        let parent = bundled::parent_of(notice);
+    fn build(doc: &Document, root: &ShadowRoot, page: &'static Page, level: u8) -> Rc<Widget> {
+        let notice: &'static Notice = page.notice();
+        let parent = page.parent();
         let container = element(doc, "div", "pn");
         set(&container, "part", "root");
         set(&container, "lang", &notice.language);
+        set(&container, "dir", page.direction());
         let live = element(doc, "p", "pn-visually-hidden");
         set(&live, "role", "status");
         set(&live, "aria-live", "polite");
         let header = notice_view::header(doc, notice, parent, level);
-        let search = search_box::SearchBox::new(doc, notice);
+        let search = search_box::SearchBox::new(doc, page);
 
         let views = element(doc, "div", "pn-views");
         set(&views, "role", "group");
@@ -153,11 +165,12 @@ impl Widget {
             ],
         );
         root.append_child(&container).expect_throw("append widget");
+        keep_accent_readable(&container);
 
         let widget = Rc::new(Widget {
             sections,
             explorer: RefCell::new(None),
-            explorer_source: (doc.clone(), notice, parent, level),
+            explorer_source: (doc.clone(), page, level),
             toggle_all,
             live,
             view_buttons,
@@ -167,7 +180,7 @@ impl Widget {
             ],
         });
         widget.listen(&container);
-        search.listen(&widget, notice_index);
+        search.listen(&widget, page);
         widget
     }
 
@@ -214,11 +227,6 @@ impl Widget {
             let (widget, view) = (Rc::clone(self), *view);
             on(button, "click", move |_| widget.show_view(view));
         }
-        let widget = Rc::clone(self);
-        let window = web_sys::window().expect_throw("a window");
-        on(&window, "hashchange", move |_| {
-            widget.follow_location_hash()
-        });
     }
 
     fn all_open(&self) -> bool {
@@ -232,11 +240,6 @@ impl Widget {
         } else {
             "Show all sections"
         }));
-        set(
-            &self.toggle_all,
-            "aria-expanded",
-            if all_open { "true" } else { "false" },
-        );
     }
 
     fn show_view(self: &Rc<Self>, view: View) {
@@ -266,13 +269,13 @@ impl Widget {
     fn build_explorer(&self) {
         let mut explorer = self.explorer.borrow_mut();
         if explorer.is_none() {
-            let (doc, notice, parent, level) = &self.explorer_source;
+            let (doc, page, level) = &self.explorer_source;
             let (_, panel) = self
                 .view_panels
                 .iter()
                 .find(|(v, _)| *v == View::Explorer)
                 .expect_throw("an explorer view");
-            let items = explorer::render_into(doc, panel, notice, *parent, *level);
+            let items = explorer::render_into(doc, panel, page.notice(), page.parent(), *level);
             for item in &items {
                 item.listen(|| ());
             }
@@ -300,18 +303,116 @@ impl Widget {
         }
     }
 
-    /// Deep links: `page.html#who-we-share-with` opens and focuses that section.
-    fn follow_location_hash(self: &Rc<Self>) {
+    /// Deep links: `page.html#who-we-share-with` opens and focuses that
+    /// section, in the first widget on the page that has it (and no other).
+    fn follow_location_hash(self: &Rc<Self>, host: &HtmlElement) {
         let hash = web_sys::window()
             .and_then(|w| w.location().hash().ok())
             .unwrap_or_default();
         let id = hash.trim_start_matches('#');
-        if !id.is_empty() {
-            self.reveal_section(id);
+        let is_section_id = !id.is_empty()
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        if !is_section_id || !self.sections.iter().any(|s| s.id == id) {
+            return;
+        }
+        let selector = format!("#pn-s-{id}-button");
+        let Some(doc) = host.owner_document() else {
+            return;
+        };
+        let Ok(widgets) = doc.query_selector_all("privacy-notice") else {
+            return;
+        };
+        for i in 0..widgets.length() {
+            let Some(other) = widgets.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+                continue;
+            };
+            if other == **host {
+                self.reveal_section(id);
+                return;
+            }
+            let has_it = other
+                .shadow_root()
+                .and_then(|r| r.query_selector(&selector).ok().flatten())
+                .is_some();
+            if has_it {
+                return;
+            }
         }
     }
 
     fn announce(&self, message: &str) {
         self.live.set_text_content(Some(message));
     }
+}
+
+/// A brand `--pn-accent` too faint for text on the widget's background
+/// (under 4.5:1, WCAG 1.4.3) is not used for text: the widget uses its text
+/// colour for links, headings and buttons instead, and warns once.
+fn keep_accent_readable(container: &Element) {
+    static WARNED: AtomicBool = AtomicBool::new(false);
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let colour = |el: &Element, property: &str| {
+        window
+            .get_computed_style(el)
+            .ok()
+            .flatten()
+            .and_then(|style| style.get_property_value(property).ok())
+            .and_then(|value| parse_rgb(&value))
+    };
+    // The view buttons' text is the accent colour.
+    let probe = container.query_selector(".pn-view-button").ok().flatten();
+    let (Some(accent), Some(background)) = (
+        probe.and_then(|p| colour(&p, "color")),
+        colour(container, "background-color"),
+    ) else {
+        return;
+    };
+    if contrast(accent, background) >= 4.5 {
+        return;
+    }
+    if let Some(container) = container.dyn_ref::<HtmlElement>() {
+        container
+            .style()
+            .set_property("--pn-accent-color", "var(--pn-text-color)")
+            .ok();
+    }
+    if !WARNED.swap(true, Ordering::Relaxed) {
+        web_sys::console::warn_1(
+            &"<privacy-notice>: --pn-accent is under 4.5:1 against the background, too faint for text, so the widget uses its text colour for links, headings and buttons. Choose a darker (or, on a dark background, lighter) accent.".into(),
+        );
+    }
+}
+
+/// `rgb(r, g, b)` or `rgba(r, g, b, a)` as computed styles give them; a
+/// fully transparent background is taken as white, what most often shows through.
+fn parse_rgb(value: &str) -> Option<[u8; 3]> {
+    let inner = value.trim().strip_prefix("rgb")?.trim_start_matches('a');
+    let inner = inner.strip_prefix('(')?.strip_suffix(')')?;
+    let parts: Vec<&str> = inner.split(',').map(str::trim).collect();
+    if parts.get(3) == Some(&"0") {
+        return Some([255; 3]);
+    }
+    let channel = |i: usize| parts.get(i)?.parse::<u8>().ok();
+    Some([channel(0)?, channel(1)?, channel(2)?])
+}
+
+/// WCAG 2 contrast ratio of two sRGB colours.
+fn contrast(a: [u8; 3], b: [u8; 3]) -> f32 {
+    let luminance = |c: [u8; 3]| {
+        let channel = |v: u8| {
+            let v = f32::from(v) / 255.0;
+            if v <= 0.039_28 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(c[0]) + 0.7152 * channel(c[1]) + 0.0722 * channel(c[2])
+    };
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }

@@ -7,10 +7,10 @@ use web_sys::{Document, Element};
 
 use super::disclosure::Disclosure;
 use super::dom::{append, append_text, element, heading, set, text_element};
-use super::wording::render_body;
+use super::wording::{linked_paragraph, render_body};
 use crate::bundled::GLOSSARY;
-use crate::model::{Notice, shown_sections};
-use crate::text::readability::sentences;
+use privacy_notice_core::model::{Notice, shown_sections};
+use privacy_notice_core::text::readability::sentences;
 
 /// The title and the facts a reader (and a printed copy) needs: who
 /// publishes it, when it was updated, where it comes from.
@@ -132,7 +132,7 @@ pub fn sections(
             &summary,
             &[
                 &text_element(doc, "p", "pn-label", "In short"),
-                &text_element(doc, "p", "", section.summary.trim()),
+                &linked_paragraph(doc, section.summary.trim()),
             ],
         );
         let original = element(doc, "div", "pn-original");

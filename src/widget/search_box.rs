@@ -13,9 +13,8 @@ use web_sys::{Document, Element, HtmlInputElement, KeyboardEvent};
 
 use super::Widget;
 use super::dom::{append, append_text, element, on, set, text_element};
-use crate::bundled;
-use crate::model::Notice;
-use crate::search::{PassageKind, Scope, highlight};
+use super::page::Page;
+use privacy_notice_core::search::{PassageKind, Scope, highlight};
 
 /// How long to wait after the last key before searching, in milliseconds.
 const DEBOUNCE_MS: i32 = 200;
@@ -31,7 +30,8 @@ pub struct SearchBox {
 }
 
 impl SearchBox {
-    pub fn new(doc: &Document, notice: &Notice) -> SearchBox {
+    pub fn new(doc: &Document, page: &Page) -> SearchBox {
+        let notice = page.notice();
         let container = element(doc, "div", "pn-search");
         set(&container, "role", "search");
         // Named for the notice, so two widgets on a page have distinct landmarks.
@@ -65,7 +65,7 @@ impl SearchBox {
             &format!("Search results in {}", notice.title),
         );
         append(&container, &[&label, &hint, &input, &results]);
-        let dpo = notice.stated_contact(bundled::parent_of(notice), |c| &c.dpo_email);
+        let dpo = page.contact(|c| &c.dpo_email);
         let ask = match dpo {
             Some(email) => format!("ask the Data Protection Officer ({email})"),
             None => "ask the Data Protection Officer".to_string(),
@@ -81,12 +81,12 @@ impl SearchBox {
         }
     }
 
-    pub fn listen(self, widget: &Rc<Widget>, notice_index: usize) {
+    pub fn listen(self, widget: &Rc<Widget>, page: &'static Page) {
         let this = Rc::new(self);
         let pending = Rc::new(Cell::new(None::<i32>));
         let run = {
             let (this, widget) = (Rc::clone(&this), Rc::clone(widget));
-            Closure::<dyn FnMut()>::new(move || this.run(&widget, notice_index))
+            Closure::<dyn FnMut()>::new(move || this.run(&widget, page))
         };
         let window = web_sys::window().expect_throw("a window");
         let on_input = {
@@ -128,7 +128,7 @@ impl SearchBox {
         set(&self.results, "hidden", "");
     }
 
-    fn run(&self, widget: &Widget, notice_index: usize) {
+    fn run(&self, widget: &Widget, page: &Page) {
         let query = self.input.value();
         let query = query.trim();
         if query.is_empty() {
@@ -136,8 +136,8 @@ impl SearchBox {
             widget.announce("");
             return;
         }
-        let corpus = bundled::corpus();
-        let found = corpus.search(Scope::Notice(notice_index), query, RESULT_LIMIT);
+        let corpus = page.corpus();
+        let found = corpus.search(Scope::Notice(0), query, RESULT_LIMIT);
         let doc = self.input.owner_document().expect_throw("a document");
         self.results.set_text_content(None);
         self.results

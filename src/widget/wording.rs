@@ -8,7 +8,7 @@ use wasm_bindgen::UnwrapThrowExt;
 use web_sys::{Document, Element};
 
 use super::dom::{append, append_text, element, on, set, text_element};
-use crate::model::{Block, GlossaryTerm, blocks};
+use privacy_notice_core::model::{Block, GlossaryTerm, blocks};
 
 /// What a piece of text becomes.
 enum Inline<'a> {
@@ -49,6 +49,14 @@ pub fn render_body(
         };
         render_inline(doc, &el, block.text(), glossary, &mut explained, ids);
     }
+}
+
+/// `<p>` with `text`, its web and email addresses as links (summaries and
+/// explorer answers: plain words, no glossary buttons).
+pub fn linked_paragraph(doc: &Document, text: &str) -> Element {
+    let p = element(doc, "p", "");
+    render_inline(doc, &p, text, &[], &mut Vec::new(), &mut 0);
+    p
 }
 
 fn render_inline(

@@ -64,11 +64,9 @@ test("explains a wrong or missing notice id and keeps the fallback link", async 
   assert.equal(warnings.filter((w) => w.includes('"no-such-notice"')).length, 1, "one warning names the wrong id");
   assert.equal(warnings.filter((w) => /notice attribute is missing/.test(w)).length, 1, "one warning says the id is missing");
   for (const w of warnings) assert.match(w, /afc-early-help/, "the warning lists the ids that exist");
-  assert.deepEqual(
-    consoleMessages.filter((m) => m.type === "warning" || m.type === "error").map((m) => m.text),
-    warnings,
-    "no other warnings or errors"
-  );
+  // The wrong id's chunk is a 404, which the browser itself reports once.
+  const others = consoleMessages.filter((m) => (m.type === "warning" || m.type === "error") && !warnings.includes(m.text));
+  assert.deepEqual(others.map((m) => m.text.replace(/\d{3}.*$/, "")), ["Failed to load resource: the server responded with a status of "], "no other warnings or errors");
   assertNoPageErrors(errors);
 });
 

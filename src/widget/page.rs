@@ -1,0 +1,117 @@
+//! The notice a widget shows, as it arrives from its JSON chunk(s): checked,
+//! with the notice it extends, and with its search index built on first use.
+
+use std::sync::OnceLock;
+
+use privacy_notice_core::model::{Controller, Notice, Section, Text};
+use privacy_notice_core::search::{Corpus, Index};
+use wasm_bindgen::JsValue;
+
+use super::read;
+use crate::bundled::{CONCEPTS, GLOSSARY};
+
+/// A notice and the notice it extends (`notices[1]`), ready to render and search.
+pub struct Page {
+    /// The notice shown, then the notice it extends, if any.
+    notices: Vec<Notice>,
+    index: OnceLock<Index>,
+}
+
+impl Page {
+    /// Reads the notice (and the one it extends) that the loader fetched and
+    /// the browser parsed. Any problem is a message saying which field is
+    /// wrong and what to do, for the loader's error box and console warning.
+    pub fn from_js(notice: JsValue, parent: JsValue) -> Result<Page, String> {
+        let notice = read::notice(&notice).map_err(|e| {
+            format!(
+                "the notice's data is not valid: {e}. Export it again with `notice export --json`."
+            )
+        })?;
+        let mut notices = vec![notice];
+        if let Some(id) = notices[0].extends.clone() {
+            let parent = read::notice(&parent).map_err(|e| {
+                format!("the data of \"{id}\", which this notice extends, is not valid: {e}.")
+            })?;
+            if parent.id != id {
+                return Err(format!(
+                    "the notice extends \"{id}\" but \"{}\" was loaded in its place.",
+                    parent.id
+                ));
+            }
+            notices.push(parent);
+        }
+        let page = Page {
+            notices,
+            index: OnceLock::new(),
+        };
+        page.check()?;
+        Ok(page)
+    }
+
+    /// What serde cannot check: every answer's `from` names a section.
+    fn check(&self) -> Result<(), String> {
+        let notice = self.notice();
+        if notice.sections.is_empty() {
+            return Err(format!("the notice \"{}\" has no sections.", notice.id));
+        }
+        for item in notice.explorer.iter() {
+            for answer in item.answers.iter() {
+                if let Some(id) = answer.from.iter().find(|id| self.section(id).is_none()) {
+                    return Err(format!(
+                        "explorer item \"{}\" says its {} answer comes from section \"{id}\", which the notice does not have.",
+                        item.id,
+                        answer.question.key()
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The notice shown; `'static` because the widget keeps it for the page's life.
+    pub fn notice(&self) -> &Notice {
+        &self.notices[0]
+    }
+
+    pub fn parent(&self) -> Option<&Notice> {
+        self.notices.get(1)
+    }
+
+    /// A section of the notice, or of the notice it extends.
+    pub fn section(&self, id: &str) -> Option<&Section> {
+        self.notices.iter().find_map(|n| n.section(id))
+    }
+
+    /// A contact detail as the notice, or the notice it extends, states it.
+    pub fn contact(&self, pick: fn(&Controller) -> &Option<Text>) -> Option<&str> {
+        self.notice().stated_contact(self.parent(), pick)
+    }
+
+    /// The notice, the notice it extends, the glossary and the concepts,
+    /// with an index built the first time anyone searches: most families
+    /// never search, and the first section should be usable sooner.
+    pub fn corpus(&self) -> Corpus<'_> {
+        Corpus {
+            notices: &self.notices,
+            glossary: &GLOSSARY,
+            concepts: &CONCEPTS,
+            index: self
+                .index
+                .get_or_init(|| Index::build(&self.notices, &GLOSSARY)),
+        }
+    }
+
+    /// The text direction of the notice's language: the widget sets its own,
+    /// so an English notice on a right-to-left page reads left to right.
+    pub fn direction(&self) -> &'static str {
+        let primary = self.notice().language.split('-').next().unwrap_or("");
+        let rtl = [
+            "ar", "arc", "ckb", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi",
+        ];
+        if rtl.contains(&primary.to_ascii_lowercase().as_str()) {
+            "rtl"
+        } else {
+            "ltr"
+        }
+    }
+}
