@@ -170,8 +170,10 @@ pub fn checklist(notice: &Notice, parent: Option<&Notice>) -> Vec<Item> {
             })
     };
     let controller = &notice.controller;
-    let stated =
-        |value: Option<&str>| value.map_or(Found::NotStated, |v| Found::Controller(v.to_string()));
+    let stated = |value: Option<&str>| match value.map(str::trim) {
+        Some(v) if !v.is_empty() => Found::Controller(v.to_string()),
+        _ => Found::NotStated,
+    };
     let contact = controller
         .contact
         .as_deref()
