@@ -469,16 +469,17 @@ const ANSWER_KEYS: &[&str] = &["text", "from"];
 /// read and every problem in it reported.
 pub fn parse_notice(file: &str, source: &str) -> (Option<NoticeFile>, Vec<Problem>) {
     let mut report = Report::new(file, source);
-    if source.trim().is_empty() {
+    let raw = report.parse(source, "see notices/FORMAT.md for how a notice is written");
+    if raw.is_empty() && report.problems.is_empty() {
+        // Empty, or only comments: say so, rather than check a notice of nothing.
         report.error(
             None,
             "file",
-            "the file is empty".into(),
+            "the file has no notice in it".into(),
             "write the notice as notices/FORMAT.md shows: id, title, language, source, [controller] and a [[section]] for each section",
         );
         return (None, report.problems);
     }
-    let raw = report.parse(source, "see notices/FORMAT.md for how a notice is written");
     report.unknown_keys(&raw, "", NOTICE_KEYS);
 
     let id_line = report.key_line(&raw, "id");
@@ -506,7 +507,7 @@ pub fn parse_notice(file: &str, source: &str) -> (Option<NoticeFile>, Vec<Proble
     let required = |report: &mut Report, key: &str, fix: &str| {
         let line = report.key_line(&raw, key);
         let value = report.text(&raw, key, key);
-        (report.required(value, line.or(Some(1)), key, fix), line)
+        (report.required(value, line, key, fix), line)
     };
     let (title, _) = required(
         &mut report,
@@ -1437,5 +1438,140 @@ mod tests {
             ["six years", "2030", "dpo@x.org", "1989", "Children Act"]
         );
         assert!(facts("We keep your data safe.").is_empty());
+    }
+
+    /// A notice file's problems, as printed.
+    fn problems_of(source: &str) -> Vec<String> {
+        let (file, mut problems) = parse_notice("t.toml", source);
+        problems.extend(check_all(file.as_slice(), &[]));
+        problems.iter().map(ToString::to_string).collect()
+    }
+
+    const NOTICE: &str = "id = \"t\"\ntitle = \"T\"\nlanguage = \"en\"\nsource = \"S\"\n\n[controller]\nname = \"C\"\n\n[[section]]\nid = \"a\"\nheading = \"A\"\nsummary = \"\"\"\nWe keep it. We look after it.\n\"\"\"\nbody = \"\"\"\nFirst paragraph.\n\nSecond paragraph, for 16 years.\n\"\"\"\n";
+
+    #[test]
+    fn line_endings_are_normalised() {
+        let (file, problems) = parse_notice("t.toml", &NOTICE.replace('\n', "\r\n"));
+        assert!(problems.is_empty(), "{problems:?}");
+        let body = &file.unwrap().notice.sections[0].body;
+        assert!(!body.contains('\r'));
+        assert_eq!(crate::model::blocks(body).count(), 2);
+    }
+
+    #[test]
+    fn lines_are_found_by_offset() {
+        let report = Report::new("t", "a\nbc\n\nd");
+        let lines: Vec<_> = [0, 1, 2, 4, 5, 6, 99].map(|o| report.line_of(o)).to_vec();
+        assert_eq!(lines, [1, 1, 2, 2, 3, 4, 4]);
+    }
+
+    #[test]
+    fn facts_match_whole_words_and_whole_names() {
+        let with = |summary: &str| {
+            problems_of(&NOTICE.replace("We keep it. We look after it.", summary))
+                .into_iter()
+                .filter(|p| p.contains("is not stated"))
+                .count()
+        };
+        assert_eq!(with("We keep it for 16 years. Then it goes."), 0);
+        assert_eq!(with("We keep it for 6 years. Then it goes."), 1);
+        assert_eq!(with("We keep it for 1 years. Then it goes."), 1);
+        let law = |body: &str, summary: &str| {
+            let source = NOTICE
+                .replace("Second paragraph, for 16 years.", body)
+                .replace("We keep it. We look after it.", summary);
+            problems_of(&source)
+                .into_iter()
+                .filter(|p| p.contains("is not stated"))
+                .count()
+        };
+        assert_eq!(
+            law(
+                "The Children and Data Act says so.",
+                "The Data Act lets us."
+            ),
+            1
+        );
+        assert_eq!(
+            law(
+                "The Children and Data Act says so.",
+                "The Children and Data Act lets us."
+            ),
+            0
+        );
+        assert_eq!(law("Under the UK GDPR we must.", "The GDPR says so."), 0);
+        assert_eq!(
+            law(
+                "The Children Act 1989 says so.",
+                "The Children Act lets us."
+            ),
+            0
+        );
+    }
+
+    #[test]
+    fn language_tags_are_well_formed_bcp47() {
+        for good in [
+            "en",
+            "en-GB",
+            "cy",
+            "cy-GB",
+            "zh-Hant-TW",
+            "es-419",
+            "sl-rozaj",
+            "en-x-test",
+        ] {
+            assert!(is_language_tag(good), "{good}");
+        }
+        for bad in [
+            "english", "", "e", "en_GB", "en-", "-en", "en-GB-", "en-x", "12", "en-GBR-x",
+        ] {
+            assert!(!is_language_tag(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn contacts_are_plain_emails_and_https_addresses() {
+        assert!(is_email("dpo@achievingforchildren.org.uk"));
+        for bad in [
+            "mailto:dpo@x.org",
+            "dpo",
+            "dpo@x",
+            "a b@x.org",
+            "dpo@x.org?subject=hi",
+            "@x.org",
+        ] {
+            assert!(!is_email(bad), "{bad}");
+        }
+        assert!(is_https_url("https://ico.org.uk/concerns/"));
+        for bad in [
+            "javascript:alert(1)",
+            "http://ico.org.uk",
+            "https://",
+            "https:///x",
+            "//ico.org.uk",
+            "https://a b",
+        ] {
+            assert!(!is_https_url(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_wrong_value_is_named_in_plain_words() {
+        let source = NOTICE.replace("title = \"T\"", "title = 3")
+            + "\n[[explorer]]\nid = \"x\"\nlabel = \"X\"\nwhy = [1]\n";
+        let problems = problems_of(&source).join("\n");
+        assert!(
+            problems.contains("`title` should be text, not a number"),
+            "{problems}"
+        );
+        assert!(
+            problems.contains("`why` should be an answer with its text and sections, not a list"),
+            "{problems}"
+        );
+        assert!(
+            !problems.contains("Raw") && !problems.contains("struct"),
+            "{problems}"
+        );
     }
 }
