@@ -377,30 +377,28 @@ pub fn is_language_tag(tag: &str) -> bool {
     if !parts.next().is_some_and(|l| alpha(l, 2..=3)) {
         return false;
     }
-    // 0: script next, 1: region, 2: variants, 3: extension or private use.
+    // 0: a script may come next, 1: a region, 2: variants. After a
+    // singleton (extension or private use: `x-…`), any 1–8 letters or digits.
     let mut stage = 0;
     let mut after_singleton = false;
+    let mut extended = false;
     for part in parts {
-        if after_singleton {
+        let region =
+            alpha(part, 2..=2) || (part.len() == 3 && part.bytes().all(|b| b.is_ascii_digit()));
+        let variant =
+            alnum(part, 5..=8) || (part.len() == 4 && part.as_bytes()[0].is_ascii_digit());
+        if part.len() == 1 && alnum(part, 1..=1) && !after_singleton {
+            extended = true;
+            after_singleton = true;
+        } else if extended {
             if !alnum(part, 1..=8) {
                 return false;
             }
-            after_singleton = part.len() == 1;
-            continue;
-        }
-        if stage == 0 && alpha(part, 4..=4) {
+            after_singleton = false;
+        } else if stage == 0 && alpha(part, 4..=4) {
             stage = 1;
-        } else if stage <= 1
-            && (alpha(part, 2..=2) || (part.len() == 3 && part.bytes().all(|b| b.is_ascii_digit())))
-        {
+        } else if (stage <= 1 && region) || variant {
             stage = 2;
-        } else if stage <= 2
-            && (alnum(part, 5..=8) || (part.len() == 4 && part.as_bytes()[0].is_ascii_digit()))
-        {
-            stage = 2;
-        } else if alnum(part, 1..=1) {
-            stage = 3;
-            after_singleton = true;
         } else {
             return false;
         }
