@@ -1,6 +1,6 @@
 //! Query time of the search core: `cargo bench --bench search`.
 //!
-//! Runs the family questions of `../shared/eval/questions.toml` and
+//! Runs the family questions of `tests/public_questions.toml` and
 //! `tests/search_questions.toml` (a) over the five bundled notices and
 //! (b) over 100 synthetic notices of the same size, cloned from the bundled
 //! ones with new ids and lightly varied wording so the vocabulary grows.
@@ -44,27 +44,24 @@ fn main() {
 /// (notice id or "*", question) from both question files.
 fn questions() -> Vec<(String, String)> {
     let root = env!("CARGO_MANIFEST_DIR");
-    [
-        "../shared/eval/questions.toml",
-        "tests/search_questions.toml",
-    ]
-    .iter()
-    .flat_map(|path| {
-        let source = std::fs::read_to_string(format!("{root}/{path}")).expect(path);
-        let file: toml::Table = toml::from_str(&source).expect(path);
-        file["q"]
-            .as_array()
-            .expect("[[q]]")
-            .iter()
-            .map(|q| {
-                (
-                    q["notice"].as_str().unwrap().into(),
-                    q["ask"].as_str().unwrap().into(),
-                )
-            })
-            .collect::<Vec<_>>()
-    })
-    .collect()
+    ["tests/public_questions.toml", "tests/search_questions.toml"]
+        .iter()
+        .flat_map(|path| {
+            let source = std::fs::read_to_string(format!("{root}/{path}")).expect(path);
+            let file: toml::Table = toml::from_str(&source).expect(path);
+            file["q"]
+                .as_array()
+                .expect("[[q]]")
+                .iter()
+                .map(|q| {
+                    (
+                        q["notice"].as_str().unwrap().into(),
+                        q["ask"].as_str().unwrap().into(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 /// Times every question over `corpus` until [`QUERIES`] have run; each

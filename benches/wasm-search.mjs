@@ -15,7 +15,7 @@ run("cargo", ["build", "--lib", "--target", "wasm32-unknown-unknown", "--profile
 run("wasm-bindgen", ["target/wasm32-unknown-unknown/wasm/privacy_notice.wasm", "--out-dir", out, "--target", "no-modules", "--no-typescript"]);
 
 // `notice` and `ask` of each [[q]] (the files are simple enough for a regular expression).
-const questions = ["../shared/eval/questions.toml", "tests/search_questions.toml"]
+const questions = ["tests/public_questions.toml", "tests/search_questions.toml"]
   .flatMap((file) => [...readFileSync(file, "utf8").matchAll(/notice = "([^"]*)"\s*\nask = "([^"]*)"/g)])
   .map(([, notice, ask]) => `${notice}\t${ask}`)
   .join("\n");

@@ -23,7 +23,7 @@ target/release/notice check > target/notice-check.txt || { cat target/notice-che
 tail -n 1 target/notice-check.txt
 
 step "Search on the family questions (through the CLI)"
-python3 ../shared/eval/eval_search.py ../shared/eval/questions.toml target/release/notice
+python3 tests/eval_search.py tests/public_questions.toml target/release/notice
 
 step "Wasm build and size budgets (90 KB brotli for all a page showing one notice downloads; 75 KB for the Wasm engine)"
 bash scripts/build.sh

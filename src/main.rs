@@ -10,8 +10,8 @@ use clap::{Parser, Subcommand};
 use privacy_notice::bundled;
 use privacy_notice_core::checklist::{Found, checklist};
 use privacy_notice_core::load::{self, Dataset, MAX_GRADE, Severity};
-use privacy_notice_core::model::Notice;
-use privacy_notice_core::search::{Scope, passage_heading_and_text};
+use privacy_notice_core::model::{Notice, Question};
+use privacy_notice_core::search::{Scope, check_query, passage_heading_and_text};
 use privacy_notice_core::text::readability::Counts;
 
 #[derive(Parser)]
@@ -115,20 +115,32 @@ fn to_json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string_pretty(value).expect("notice data serialises to JSON")
 }
 
-fn check(files: &[PathBuf]) -> Result<ExitCode, Failure> {
-    let dataset = if files.is_empty() {
+fn check(paths: &[PathBuf]) -> Result<ExitCode, Failure> {
+    let mut dataset = Dataset::default();
+    if paths.is_empty() {
         let dir = Path::new("notices");
         if !dir.is_dir() {
             return Err(Failure(
                 "no notices/ folder here: run `notice check` in the project folder, or name the files: `notice check my-notice.toml`".into(),
             ));
         }
-        load::read_dir(dir)
+        dataset = load::read_dir(dir);
     } else {
-        // Notices named on the command line may extend a bundled notice.
-        let known: Vec<&Notice> = bundled::NOTICES.iter().collect();
-        load::read_files(files, &known)
-    };
+        // A folder is checked as `notices/` is: its notices, glossary and concepts.
+        let (dirs, files): (Vec<_>, Vec<_>) = paths.iter().cloned().partition(|p| p.is_dir());
+        for dir in dirs {
+            let more = load::read_dir(&dir);
+            dataset.files.extend(more.files);
+            dataset.problems.extend(more.problems);
+        }
+        if !files.is_empty() {
+            // Notices named on the command line may extend a bundled notice.
+            let known: Vec<&Notice> = bundled::NOTICES.iter().collect();
+            let more = load::read_files(&files, &known);
+            dataset.files.extend(more.files);
+            dataset.problems.extend(more.problems);
+        }
+    }
     let Dataset {
         files, problems, ..
     } = &dataset;
@@ -147,7 +159,10 @@ fn check(files: &[PathBuf]) -> Result<ExitCode, Failure> {
         "{} notice(s) checked: {errors} error(s), {warnings} warning(s).",
         files.len()
     );
-    Ok(if errors == 0 {
+    Ok(if problems.iter().any(load::is_read_problem) {
+        // As for any usage or file error: the file could not be checked at all.
+        ExitCode::from(2)
+    } else if errors == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
@@ -157,6 +172,10 @@ fn check(files: &[PathBuf]) -> Result<ExitCode, Failure> {
 /// The checklist and reading grades of one notice.
 fn print_report(file: &load::NoticeFile, files: &[load::NoticeFile]) {
     let notice = &file.notice;
+    if notice.id.is_empty() && notice.sections.is_empty() {
+        // Nothing readable to report on: the problems above say why.
+        return;
+    }
     let parent = notice.extends.as_deref().and_then(|id| {
         files
             .iter()
@@ -186,6 +205,24 @@ fn print_report(file: &load::NoticeFile, files: &[load::NoticeFile]) {
         .iter()
         .map(|s| Counts::of(&s.summary))
         .fold(Counts::default(), |a, b| a + b);
+    let left_out: Vec<String> = notice
+        .explorer
+        .iter()
+        .filter_map(|item| {
+            let missing: Vec<&str> = Question::ALL
+                .iter()
+                .filter(|q| !item.answers.iter().any(|a| a.question == **q))
+                .map(|q| q.key())
+                .collect();
+            (!missing.is_empty()).then(|| format!("    {}: {}", item.id, missing.join(", ")))
+        })
+        .collect();
+    if !left_out.is_empty() {
+        println!("  Explorer answers not stated (the widget says \"This notice does not say\"):");
+        for line in left_out {
+            println!("{line}");
+        }
+    }
     println!(
         "  Plain-language summaries: Flesch–Kincaid grade {:.1} overall (target {MAX_GRADE} or below)",
         summaries.grade()
@@ -223,6 +260,12 @@ fn print_notice(notice: &Notice) {
 }
 
 fn search(notice: &str, limit: usize, json: bool, question: &str) -> Result<ExitCode, Failure> {
+    if limit == 0 {
+        return Err(Failure(
+            "--limit must be at least 1 (it is how many results to show)".into(),
+        ));
+    }
+    let question = check_query(question).map_err(|e| Failure(e.to_string()))?;
     let scope = if notice == "*" {
         Scope::All
     } else {
@@ -243,7 +286,7 @@ fn search(notice: &str, limit: usize, json: bool, question: &str) -> Result<Exit
                 "section": section,
                 "heading": heading,
                 "text": text,
-                "score": (hit.score * 1000.0).round() / 1000.0,
+                "score": (f64::from(hit.score) * 1000.0).round() / 1000.0,
             })
         })
         .collect();
@@ -256,12 +299,12 @@ fn search(notice: &str, limit: usize, json: bool, question: &str) -> Result<Exit
     } else {
         for (i, hit) in hits.iter().enumerate() {
             println!(
-                "{}. {} (#{}, {}) score {}\n   {}\n",
+                "{}. {} (#{}, {}) score {:.3}\n   {}\n",
                 i + 1,
                 hit["heading"].as_str().unwrap_or(""),
                 hit["section"].as_str().unwrap_or(""),
                 hit["notice"].as_str().unwrap_or(""),
-                hit["score"],
+                hit["score"].as_f64().unwrap_or(0.0),
                 hit["text"].as_str().unwrap_or("")
             );
         }

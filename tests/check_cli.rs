@@ -1,8 +1,11 @@
 //! `notice check` on fixture files: each invalid fixture names, in its
-//! first line (`# expect: …`), a message the checker must print for it.
+//! first lines (`# expect: …`), the messages the checker must print for it.
+//! And the CLI as its README describes it, on broken copies of the data,
+//! on files that are not notices, and on input sized to be slow.
 
-use std::path::Path;
-use std::process::Command;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 fn notice(args: &[&str]) -> (i32, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_notice"))
@@ -22,18 +25,24 @@ fn every_invalid_fixture_fails_with_its_message() {
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();
         let source = std::fs::read_to_string(&path).unwrap();
-        let expected = source
+        let expected: Vec<&str> = source
             .lines()
-            .next()
-            .and_then(|l| l.strip_prefix("# expect: "))
-            .unwrap_or_else(|| panic!("{} has no `# expect:` first line", path.display()));
-        let (code, output) = notice(&["check", path.to_str().unwrap()]);
-        assert_eq!(code, 1, "{}: exit code\n{output}", path.display());
+            .map_while(|l| l.strip_prefix("# expect: "))
+            .collect();
         assert!(
-            output.contains(expected),
-            "{}: expected {expected:?} in:\n{output}",
+            !expected.is_empty(),
+            "{} has no `# expect:` first line",
             path.display()
         );
+        let (code, output) = notice(&["check", path.to_str().unwrap()]);
+        assert_eq!(code, 1, "{}: exit code\n{output}", path.display());
+        for expected in expected {
+            assert!(
+                output.contains(expected),
+                "{}: expected {expected:?} in:\n{output}",
+                path.display()
+            );
+        }
         assert!(
             output.contains("fix: "),
             "{}: every problem says what to do\n{output}",
@@ -41,7 +50,7 @@ fn every_invalid_fixture_fails_with_its_message() {
         );
         checked += 1;
     }
-    assert!(checked >= 8, "only {checked} fixtures");
+    assert!(checked >= 18, "only {checked} fixtures");
 }
 
 #[test]
@@ -82,11 +91,20 @@ fn hard_or_long_summaries_are_warnings_that_quote_the_sentence() {
 
 #[test]
 fn the_bundled_notices_pass() {
+    // However many notices are bundled: adding a valid one must not fail a test.
     let (code, output) = notice(&["check"]);
     assert_eq!(code, 0, "{output}");
     assert!(
-        output.contains("5 notice(s) checked: 0 error(s)"),
+        output.contains(" notice(s) checked: 0 error(s)"),
         "{output}"
+    );
+    // A folder named on the command line is checked as notices/ is.
+    let (code, folder) = notice(&["check", "notices/"]);
+    assert_eq!(code, 0, "{folder}");
+    assert_eq!(
+        folder.lines().last(),
+        output.lines().last(),
+        "`check notices/` and `check` agree"
     );
 }
 
@@ -98,12 +116,238 @@ fn unknown_notice_ids_and_missing_files_are_usage_errors() {
         output.contains("no notice with id \"nope\"") && output.contains("afc-early-help"),
         "{output}"
     );
+    // As the README says: a file that cannot be read is a file error, exit 2.
     let (code, output) = notice(&["check", "no/such/file.toml"]);
-    assert_eq!(code, 1);
+    assert_eq!(code, 2, "{output}");
     assert!(
         output.contains("no/such/file.toml: file: cannot read it"),
         "{output}"
     );
+}
+
+/// A fresh, empty folder for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("notice-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A copy of notices/ to break.
+fn copy_of_notices(name: &str) -> PathBuf {
+    let dir = scratch(name);
+    let notices = Path::new(env!("CARGO_MANIFEST_DIR")).join("notices");
+    for entry in std::fs::read_dir(notices).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    dir
+}
+
+/// Runs `notice` and fails the test if it takes longer than `limit`.
+fn notice_within(args: &[&str], limit: Duration) -> (i32, String, Duration) {
+    let started = Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_notice"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run notice");
+    // Read the output on threads, so a full pipe cannot stall the child.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut stderr = child.stderr.take().unwrap();
+    let out = std::thread::spawn(move || {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut stdout, &mut s).ok();
+        s
+    });
+    let err = std::thread::spawn(move || {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut stderr, &mut s).ok();
+        s
+    });
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > limit {
+            child.kill().ok();
+            child.wait().ok();
+            panic!("notice {args:?} took longer than {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    let took = started.elapsed();
+    let text = out.join().unwrap() + &err.join().unwrap();
+    (status.code().unwrap_or(-1), text, took)
+}
+
+/// Release builds are timed; a debug build gets ten times as long.
+fn bound(seconds: u64) -> Duration {
+    let scale = if cfg!(debug_assertions) { 10 } else { 1 };
+    Duration::from_secs(seconds * scale)
+}
+
+#[test]
+fn a_broken_copy_of_the_notices_fails_with_every_problem() {
+    let dir = copy_of_notices("broken");
+    let path = dir.join("afc-early-help.toml");
+    let source = std::fs::read_to_string(&path).unwrap();
+    // An invented fact in the first summary, and a misspelt field further on.
+    let broken = source
+        .replacen(
+            "summary = \"\"\"\n",
+            "summary = \"\"\"\nWe keep it for 99 years. ",
+            1,
+        )
+        .replacen("\nbody = ", "\nbdy = \"x\"\nbody = ", 2);
+    assert_ne!(broken, source, "the test edits the notice");
+    std::fs::write(&path, broken).unwrap();
+    let (code, output) = notice(&["check", dir.to_str().unwrap()]);
+    assert_eq!(code, 1, "{output}");
+    assert!(
+        output.contains("section[1].summary: \"99 years\" is not stated in the notice's wording"),
+        "{output}"
+    );
+    assert!(
+        output.contains("unknown field `bdy`") && output.contains("did you mean `body`?"),
+        "{output}"
+    );
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn windows_line_endings_give_the_same_notice() {
+    let dir = scratch("crlf");
+    let source = std::fs::read_to_string("tests/fixtures/valid/minimal-notice.toml").unwrap();
+    let path = dir.join("minimal-notice.toml");
+    std::fs::write(&path, source.replace('\n', "\r\n")).unwrap();
+    let (code, output) = notice(&["check", path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{output}");
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn files_that_are_not_notices_are_refused_quickly() {
+    let dir = scratch("not-notices");
+    // Not UTF-8: say so, and where.
+    let latin1 = dir.join("latin1.toml");
+    std::fs::write(&latin1, b"id = \"latin1\"\ntitle = \"Caf\xe9\"\n").unwrap();
+    let (code, output) = notice(&["check", latin1.to_str().unwrap()]);
+    assert_eq!(code, 2, "{output}");
+    assert!(
+        output.contains("latin1.toml:2: file: cannot read it: it is not UTF-8 text (the byte at offset 26, on line 2"),
+        "{output}"
+    );
+    // Over the size cap: refused unread.
+    let big = dir.join("big.toml");
+    std::fs::write(&big, "# padding\n".repeat(300_000)).unwrap();
+    let (code, output) = notice(&["check", big.to_str().unwrap()]);
+    assert_eq!(code, 2, "{output}");
+    assert!(output.contains("larger than 2 MB"), "{output}");
+    // A device would be read for ever: refused without reading.
+    let (code, output, _) = notice_within(&["check", "/dev/zero"], bound(5));
+    assert_eq!(code, 2, "{output}");
+    assert!(
+        output.contains("/dev/zero: file: cannot read it: it is not a regular file"),
+        "{output}"
+    );
+    // A FIFO named like a notice would block the check: refused without opening it.
+    let fifos = scratch("fifo");
+    let made = Command::new("mkfifo")
+        .arg(fifos.join("waiting.toml"))
+        .status()
+        .is_ok_and(|s| s.success());
+    if made {
+        let (code, output, _) = notice_within(&["check", fifos.to_str().unwrap()], bound(5));
+        assert_eq!(code, 2, "{output}");
+        assert!(
+            output.contains("waiting.toml: file: cannot read it: it is not a regular file"),
+            "{output}"
+        );
+    }
+    std::fs::remove_dir_all(dir).ok();
+    std::fs::remove_dir_all(fifos).ok();
+}
+
+#[test]
+fn ten_thousand_sections_check_in_time_linear_in_the_file() {
+    // Was quadratic: 10,000 sections took 36 s.
+    let dir = scratch("long");
+    let mut source = String::from(
+        "id = \"long\"\ntitle = \"A long notice\"\nlanguage = \"en\"\nsource = \"Test\"\n\n[controller]\nname = \"Test\"\n",
+    );
+    for i in 0..10_000 {
+        source.push_str(&format!(
+            "\n[[section]]\nid = \"s{i}\"\nheading = \"Part {i}\"\nsummary = \"We keep it for {i} days. Then we delete it.\"\nbody = \"We keep data for {i} days. It is then deleted.\"\n"
+        ));
+    }
+    assert!(source.len() < 2 * 1024 * 1024, "{} bytes", source.len());
+    let path = dir.join("long.toml");
+    std::fs::write(&path, &source).unwrap();
+    let (code, output, took) = notice_within(&["check", path.to_str().unwrap()], bound(30));
+    assert_eq!(code, 0, "{}", &output[output.len().saturating_sub(2000)..]);
+    println!(
+        "10,000 sections ({} bytes) checked in {took:?}",
+        source.len()
+    );
+    assert!(took < bound(5), "took {took:?}");
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn search_refuses_what_it_cannot_answer_calmly() {
+    let (code, output) = notice(&["search", "--notice", "*", "--limit", "0", "school"]);
+    assert_eq!(code, 2, "{output}");
+    assert!(output.contains("--limit must be at least 1"), "{output}");
+    // 131,000 "y"s took 11.3 s; a question that long is refused at once,
+    // and the message does not repeat it.
+    let long = "y".repeat(131_000);
+    let (code, output, took) = notice_within(&["search", "--notice", "*", &long], bound(2));
+    assert_eq!(code, 2, "{output}");
+    assert!(
+        output.contains("too long") && output.len() < 500,
+        "{output}"
+    );
+    println!("131,000 y: refused in {took:?}");
+    let words = [
+        "school", "health", "keep", "police", "records", "share", "delete", "rights",
+    ];
+    let mut many = String::new();
+    let mut i = 7usize;
+    while many.len() < 100_000 {
+        i = i.wrapping_mul(31).wrapping_add(17) % 1009;
+        many.push_str(words[i % words.len()]);
+        many.push(' ');
+    }
+    let (code, output, took) = notice_within(&["search", "--notice", "*", &many], bound(2));
+    assert_eq!(code, 2, "{output}");
+    assert!(
+        output.contains("too long") && output.len() < 500,
+        "{output}"
+    );
+    println!("100 KB of words: refused in {took:?}");
+}
+
+#[test]
+fn search_text_output_is_for_people() {
+    let (code, output) = notice(&["search", "--notice", "*", "how long do you keep my file"]);
+    assert_eq!(code, 0, "{output}");
+    let scores: Vec<&str> = output
+        .lines()
+        .filter_map(|l| l.rsplit_once(" score ").map(|(_, s)| s))
+        .collect();
+    assert!(!scores.is_empty(), "{output}");
+    for score in scores {
+        let decimals = score.split_once('.').map_or(0, |(_, d)| d.len());
+        assert!(decimals <= 3, "score {score} is not rounded");
+    }
+    let (code, output) = notice(&["search", "--notice", "*", "zzqx vvbn"]);
+    assert_eq!(code, 0, "{output}");
+    assert!(output.starts_with("No results"), "{output}");
 }
 
 #[test]

@@ -74,3 +74,52 @@ fn no_summary_or_answer_adds_a_fact() {
     assert!(errors.is_empty(), "{}", errors.join("\n"));
     assert_eq!(dataset.files.len(), NOTICES.len());
 }
+
+/// The checks above can fail: in a copy of the notices, a summary that
+/// adds a fact is an error, and one written in legal English reads above
+/// the grade.
+#[test]
+fn a_summary_that_adds_a_fact_or_reads_hard_is_caught() {
+    let dir = std::env::temp_dir().join(format!("notice-plain-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let notices = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/notices"));
+    for entry in std::fs::read_dir(notices).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    let path = dir.join("afc-standard.toml");
+    let source = std::fs::read_to_string(&path).unwrap();
+    let hard = "Notwithstanding the aforementioned considerations, organisational accountability necessitates comprehensive documentation.";
+    let broken = source.replacen(
+        "summary = \"\"\"\n",
+        &format!("summary = \"\"\"\nWe sell it to the Marketing Act 2031 people. {hard} "),
+        1,
+    );
+    assert_ne!(broken, source);
+    std::fs::write(&path, broken).unwrap();
+    let dataset = load::read_dir(&dir);
+    std::fs::remove_dir_all(&dir).ok();
+    let said = |severity: Severity, text: &str| {
+        dataset.problems.iter().any(|p| {
+            p.severity == severity && p.field == "section[1].summary" && p.message.contains(text)
+        })
+    };
+    assert!(
+        said(Severity::Error, "\"2031\" is not stated"),
+        "{:?}",
+        dataset.problems
+    );
+    assert!(
+        said(Severity::Error, "\"Marketing Act\" is not stated"),
+        "{:?}",
+        dataset.problems
+    );
+    assert!(
+        said(Severity::Warning, "hardest sentence"),
+        "{:?}",
+        dataset.problems
+    );
+}

@@ -1,5 +1,5 @@
 //! Recall@3 of the search on family questions, with the pass rule of
-//! `../shared/eval/eval_search.py`: a question passes when one of its
+//! `tests/eval_search.py`: a question passes when one of its
 //! `expect` phrases appears in the heading or text (first 800 characters)
 //! of one of the top 3 hits, all folded alike.
 
@@ -53,7 +53,7 @@ fn evaluate(path: &str, bar: f64) {
 
 #[test]
 fn shared_sample_questions() {
-    evaluate("../shared/eval/questions.toml", 90.0);
+    evaluate("tests/public_questions.toml", 90.0);
 }
 
 #[test]

@@ -92,27 +92,55 @@ const RULES: &[Rule] = &[
             &["access the information"],
             &["request access"],
             &["subject access"],
+            // In plain words: "the right to ask for a copy of your personal data".
+            &["ask for a copy"],
+            &["get a copy"],
+            &["see the information we hold"],
         ],
     },
     Rule {
         name: "Right to rectification",
-        any_of: &[&["rectified"], &["rectification"]],
+        any_of: &[
+            &["rectified"],
+            &["rectification"],
+            // "ask for it to be corrected", "to correct anything that is wrong".
+            &["corrected"],
+            &["to correct"],
+            &["put right"],
+        ],
     },
     Rule {
         name: "Right to erasure",
-        any_of: &[&["erased"], &["erasure"], &["deleted"]],
+        any_of: &[
+            &["erased"],
+            &["erasure"],
+            &["deleted"],
+            &["to delete"],
+            &["to erase"],
+        ],
     },
     Rule {
         name: "Right to restrict processing",
-        any_of: &[&["restrict"], &["blocked"]],
+        any_of: &[
+            &["restrict"],
+            &["blocked"],
+            &["limit how we use"],
+            &["limit the use"],
+        ],
     },
     Rule {
         name: "Right to data portability",
-        any_of: &[&["portability"], &["transferred or copied"]],
+        any_of: &[
+            &["portability"],
+            &["transferred or copied"],
+            &["move your data"],
+            &["move your information"],
+            &["to another organisation"],
+        ],
     },
     Rule {
         name: "Right to object",
-        any_of: &[&["object to"]],
+        any_of: &[&["object to"], &["to object"], &["say no to how we use"]],
     },
     Rule {
         name: "Rights about automated decision-making and profiling",
@@ -170,8 +198,10 @@ pub fn checklist(notice: &Notice, parent: Option<&Notice>) -> Vec<Item> {
             })
     };
     let controller = &notice.controller;
-    let stated =
-        |value: Option<&str>| value.map_or(Found::NotStated, |v| Found::Controller(v.to_string()));
+    let stated = |value: Option<&str>| match value.map(str::trim) {
+        Some(v) if !v.is_empty() => Found::Controller(v.to_string()),
+        _ => Found::NotStated,
+    };
     let contact = controller
         .contact
         .as_deref()
@@ -196,4 +226,74 @@ pub fn checklist(notice: &Notice, parent: Option<&Notice>) -> Vec<Item> {
         found: in_sections(rule.any_of),
     }));
     items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Controller, Section};
+    use std::borrow::Cow;
+
+    fn notice_saying(body: &'static str) -> Notice {
+        Notice {
+            id: Cow::Borrowed("plain"),
+            title: Cow::Borrowed("Plain"),
+            language: Cow::Borrowed("en"),
+            extends: None,
+            source: Cow::Borrowed("test"),
+            source_url: None,
+            published: None,
+            last_updated: None,
+            version: None,
+            controller: Controller {
+                name: Cow::Borrowed(""),
+                ico_registration: None,
+                contact: None,
+                dpo_email: None,
+                complaints_email: None,
+                ico_complaints_url: None,
+            },
+            sections: vec![Section {
+                id: Cow::Borrowed("your-rights"),
+                heading: Cow::Borrowed("Your rights"),
+                summary: Cow::Borrowed(""),
+                body: Cow::Borrowed(body),
+            }]
+            .into(),
+            explorer: Vec::new().into(),
+        }
+    }
+
+    fn stated(notice: &Notice, name: &str) -> bool {
+        checklist(notice, None)
+            .iter()
+            .any(|i| i.name == name && i.found != Found::NotStated)
+    }
+
+    #[test]
+    fn rights_stated_in_plain_words_are_found() {
+        let notice = notice_saying(
+            "You have the right to ask for a copy of your personal data. \
+             If it is wrong, you can ask for it to be corrected. \
+             You can ask us to delete it, to limit how we use it, or to move your data \
+             to another organisation. You have the right to object to how we use it.",
+        );
+        for right in [
+            "Right of access",
+            "Right to rectification",
+            "Right to erasure",
+            "Right to restrict processing",
+            "Right to data portability",
+            "Right to object",
+        ] {
+            assert!(stated(&notice, right), "{right}");
+        }
+    }
+
+    #[test]
+    fn an_empty_controller_is_not_stated() {
+        let notice = notice_saying("Nothing here.");
+        assert!(!stated(&notice, "Controller's identity"));
+        assert!(!stated(&notice, "Right of access"));
+    }
 }

@@ -6,15 +6,17 @@
 //! notice that fails `notice check` fails the build with the same messages.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use serde::Deserialize;
 use toml::Spanned;
+use toml::de::{DeTable, DeValue};
 
 use crate::model::{
     Answer, Concept, Controller, ExplorerItem, GlossaryTerm, Notice, Question, Section,
 };
+use crate::search::edit_distance;
 use crate::text::readability::sentences;
 use crate::text::{fold_phrase, prepare_phrase};
 
@@ -63,120 +65,86 @@ pub struct NoticeFile {
     pub lines: HashMap<String, usize>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawNotice {
-    id: Option<Spanned<String>>,
-    title: Option<Spanned<String>>,
-    language: Option<Spanned<String>>,
-    extends: Option<Spanned<String>>,
-    source: Option<Spanned<String>>,
-    source_url: Option<String>,
-    published: Option<String>,
-    last_updated: Option<String>,
-    version: Option<String>,
-    #[serde(default)]
-    removed: Vec<String>,
-    controller: Option<Spanned<RawController>>,
-    #[serde(default)]
-    section: Vec<Spanned<RawSection>>,
-    #[serde(default)]
-    explorer: Vec<Spanned<RawExplorer>>,
-}
+/// The largest notice, glossary or concepts file read: 2 MB, twenty times
+/// the longest notice so far. A bigger file (or a device such as
+/// `/dev/zero`) is refused unread.
+pub const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024;
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawController {
-    name: Option<String>,
-    ico_registration: Option<String>,
-    contact: Option<String>,
-    dpo_email: Option<String>,
-    complaints_email: Option<String>,
-    ico_complaints_url: Option<String>,
-}
+type Table<'i> = DeTable<'i>;
+type Value<'i> = Spanned<DeValue<'i>>;
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawSection {
-    id: Option<Spanned<String>>,
-    heading: Option<String>,
-    summary: Option<String>,
-    body: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct RawExplorer {
-    id: Option<Spanned<String>>,
-    label: Option<String>,
-    /// Every other key is an answer: `includes`, `why`, … (checked by name).
-    /// No `Spanned` here: serde's `flatten` cannot carry spans; the item's line is used.
-    #[serde(flatten)]
-    answers: BTreeMap<String, RawAnswer>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawAnswer {
-    text: Option<String>,
-    #[serde(default)]
-    from: Vec<String>,
+/// What a TOML value is, in the words of the person writing the file.
+fn kind_of(value: &DeValue<'_>) -> &'static str {
+    match value {
+        DeValue::String(_) => "text",
+        DeValue::Integer(_) | DeValue::Float(_) => "a number",
+        DeValue::Boolean(_) => "true or false",
+        DeValue::Datetime(_) => "a date",
+        DeValue::Array(_) => "a list",
+        DeValue::Table(_) => "a table",
+    }
 }
 
 /// Collects problems for one file.
 struct Report<'a> {
     file: &'a str,
-    source: &'a str,
+    /// Byte offset of the start of each line, for [`Report::line_of`].
+    line_starts: Vec<usize>,
     problems: Vec<Problem>,
 }
 
 impl<'a> Report<'a> {
-    fn new(file: &'a str, source: &'a str) -> Report<'a> {
+    fn new(file: &'a str, source: &str) -> Report<'a> {
+        let line_starts = std::iter::once(0)
+            .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
         Report {
             file,
-            source,
+            line_starts,
             problems: Vec::new(),
         }
     }
 
-    /// Parses the whole file as TOML into `T`; a syntax or type error is
-    /// reported (as "not valid `what` TOML") and gives `None`.
-    fn parse<T: serde::de::DeserializeOwned>(&mut self, what: &str, fix: &str) -> Option<T> {
-        match toml::from_str(self.source) {
+    /// The line (from 1) of a byte offset: a binary search of the line
+    /// starts, so reporting stays linear in the file's size.
+    fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&start| start <= offset)
+    }
+
+    /// Parses `source` as TOML, reporting every syntax error (the parser
+    /// recovers and goes on), and gives the document's top table.
+    fn parse<'i>(&mut self, source: &'i str, fix: &str) -> Table<'i> {
+        let (table, errors) = DeTable::parse_recoverable(source);
+        for error in errors {
+            let line = error.span().map(|s| self.line_of(s.start));
+            let message = error.message().trim().replace('\n', " ");
+            self.error(line, "file", format!("not valid TOML: {message}"), fix);
+        }
+        table.into_inner()
+    }
+
+    /// Parses the whole of `source` into `T` (the glossary, the concepts);
+    /// a syntax or type error is reported and gives `None`.
+    fn parse_serde<T: serde::de::DeserializeOwned>(
+        &mut self,
+        source: &str,
+        what: &str,
+        fix: &str,
+    ) -> Option<T> {
+        match toml::from_str(source) {
             Ok(raw) => Some(raw),
             Err(error) => {
                 let line = error.span().map(|s| self.line_of(s.start));
-                let message = format!("not valid {what} TOML: {}", error.message());
-                self.error(line, "file", message, fix);
+                let message = error.message().trim().replace('\n', " ");
+                self.error(
+                    line,
+                    "file",
+                    format!("not valid {what} TOML: {message}"),
+                    fix,
+                );
                 None
             }
         }
-    }
-
-    fn line_of(&self, offset: usize) -> usize {
-        self.source[..offset.min(self.source.len())]
-            .matches('\n')
-            .count()
-            + 1
-    }
-
-    /// The line of `key = …` in the table that starts at `span` (up to the
-    /// next `[table]` header), else the table's first line.
-    fn key_line(&self, span: std::ops::Range<usize>, key: &str) -> usize {
-        let mut offset = span.start;
-        for (n, line) in self.source[span.start..].split_inclusive('\n').enumerate() {
-            let rest = line.trim_start();
-            if n > 0 && rest.starts_with('[') {
-                break;
-            }
-            if rest
-                .strip_prefix(key)
-                .is_some_and(|r| r.trim_start().starts_with('='))
-            {
-                return self.line_of(offset);
-            }
-            offset += line.len();
-        }
-        self.line_of(span.start)
     }
 
     fn push(
@@ -201,6 +169,140 @@ impl<'a> Report<'a> {
         self.push(Severity::Error, line, field, message, fix);
     }
 
+    /// Reports each key of `table` that is not one of `known`, naming the
+    /// nearest known one; `path` prefixes field names (`section[2].`).
+    fn unknown_keys(&mut self, table: &Table<'_>, path: &str, known: &[&str]) {
+        for (key, _) in table.iter() {
+            let key_name: &str = key.get_ref();
+            if known.contains(&key_name) {
+                continue;
+            }
+            let nearest = known
+                .iter()
+                .filter_map(|k| edit_distance(key_name, k, 3).map(|d| (d, *k)))
+                .min();
+            let fix = match nearest {
+                Some((_, k)) => format!(
+                    "did you mean `{k}`? The fields here are: {}",
+                    known.join(", ")
+                ),
+                None => format!("the fields here are: {}", known.join(", ")),
+            };
+            self.error(
+                Some(self.line_of(key.span().start)),
+                &format!("{path}{key_name}"),
+                format!("unknown field `{key_name}`"),
+                &fix,
+            );
+        }
+    }
+
+    /// The line of `key` in `table`, if it is there.
+    fn key_line(&self, table: &Table<'_>, key: &str) -> Option<usize> {
+        table
+            .iter()
+            .find(|(k, _)| k.get_ref() == key)
+            .map(|(k, _)| self.line_of(k.span().start))
+    }
+
+    /// The text of `key` in `table` (`None` if absent), reporting a value
+    /// that is not text.
+    fn text(&mut self, table: &Table<'_>, key: &str, field: &str) -> Option<String> {
+        let (k, value) = table.iter().find(|(k, _)| k.get_ref() == key)?;
+        match value.get_ref() {
+            DeValue::String(s) => Some(normalise_newlines(s)),
+            other => {
+                self.error(
+                    Some(self.line_of(k.span().start)),
+                    field,
+                    format!("`{key}` should be text, not {}", kind_of(other)),
+                    &format!("put the value in quotes: `{key} = \"…\"`"),
+                );
+                None
+            }
+        }
+    }
+
+    /// A list of texts (`removed`, `from`, …), reporting anything else.
+    fn texts(&mut self, table: &Table<'_>, key: &str, field: &str) -> Vec<String> {
+        let Some((k, value)) = table.iter().find(|(k, _)| k.get_ref() == key) else {
+            return Vec::new();
+        };
+        let line = Some(self.line_of(k.span().start));
+        let fix = format!("write a list of texts: `{key} = [\"…\", \"…\"]`");
+        let DeValue::Array(items) = value.get_ref() else {
+            let message = format!(
+                "`{key}` should be a list of texts, not {}",
+                kind_of(value.get_ref())
+            );
+            self.error(line, field, message, &fix);
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::String(s) => out.push(normalise_newlines(s)),
+                other => {
+                    let message =
+                        format!("`{key}` should list only texts, but has {}", kind_of(other));
+                    self.error(line, field, message, &fix);
+                }
+            }
+        }
+        out
+    }
+
+    /// The tables of `key` (`[[section]]`), each with its line, reporting
+    /// anything else.
+    fn tables<'t, 'i>(
+        &mut self,
+        table: &'t Table<'i>,
+        key: &str,
+        fix: &str,
+    ) -> Vec<(&'t Table<'i>, usize)> {
+        let Some((k, value)) = table.iter().find(|(k, _)| k.get_ref() == key) else {
+            return Vec::new();
+        };
+        let line = self.line_of(k.span().start);
+        let items: Vec<&Value<'i>> = match value.get_ref() {
+            DeValue::Array(items) => items.iter().collect(),
+            _ => vec![value],
+        };
+        let mut out = Vec::new();
+        for item in items {
+            match item.get_ref() {
+                DeValue::Table(t) => out.push((t, self.line_of(item.span().start))),
+                other => {
+                    let message = format!(
+                        "each `{key}` should be a [[{key}]] table, not {}",
+                        kind_of(other)
+                    );
+                    self.error(Some(line), key, message, fix);
+                }
+            }
+        }
+        out
+    }
+
+    /// The table of `key` (`[controller]`), with its line, reporting anything else.
+    fn table<'t, 'i>(
+        &mut self,
+        table: &'t Table<'i>,
+        key: &str,
+        fix: &str,
+    ) -> Option<(&'t Table<'i>, usize)> {
+        let (k, value) = table.iter().find(|(k, _)| k.get_ref() == key)?;
+        let line = self.line_of(k.span().start);
+        match value.get_ref() {
+            DeValue::Table(t) => Some((t, line)),
+            other => {
+                let message = format!("`{key}` should be a [{key}] table, not {}", kind_of(other));
+                self.error(Some(line), key, message, fix);
+                None
+            }
+        }
+    }
+
     /// The trimmed value of a required text field, or an error naming it.
     fn required(
         &mut self,
@@ -209,17 +311,18 @@ impl<'a> Report<'a> {
         field: &str,
         what: &str,
     ) -> String {
+        let name = field.rsplit('.').next().unwrap_or(field);
         match value.map(|v| v.trim().to_string()) {
             Some(v) if !v.is_empty() => v,
             Some(_) => {
-                self.error(line, field, format!("`{field}` is empty"), what);
+                self.error(line, field, format!("`{name}` is empty"), what);
                 String::new()
             }
             None => {
                 self.error(
                     line,
                     field,
-                    format!("missing required field `{field}`"),
+                    format!("missing required field `{name}`"),
                     what,
                 );
                 String::new()
@@ -245,24 +348,142 @@ impl<'a> Report<'a> {
     }
 }
 
+/// Text with Windows (`\r\n`) and old Mac (`\r`) line endings made `\n`,
+/// so a notice saved on any system splits into the same paragraphs.
+fn normalise_newlines(s: &str) -> String {
+    if s.contains('\r') {
+        s.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        s.to_string()
+    }
+}
+
 fn text(s: String) -> Cow<'static, str> {
     Cow::Owned(s)
 }
 
+/// Whether `tag` is a well-formed BCP 47 language tag (`en`, `en-GB`,
+/// `cy`, `zh-Hant-TW`, `es-419`): a 2–3 letter language, then optional
+/// script (4 letters), region (2 letters or 3 digits), variants and
+/// extensions. Not a check against the registry; "english" fails.
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let alpha = |s: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphabetic())
+    };
+    let alnum = |s: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric())
+    };
+    if !parts.next().is_some_and(|l| alpha(l, 2..=3)) {
+        return false;
+    }
+    // 0: a script may come next, 1: a region, 2: variants. After a
+    // singleton (extension or private use: `x-…`), any 1–8 letters or digits.
+    let mut stage = 0;
+    let mut after_singleton = false;
+    let mut extended = false;
+    for part in parts {
+        let region =
+            alpha(part, 2..=2) || (part.len() == 3 && part.bytes().all(|b| b.is_ascii_digit()));
+        let variant =
+            alnum(part, 5..=8) || (part.len() == 4 && part.as_bytes()[0].is_ascii_digit());
+        if part.len() == 1 && alnum(part, 1..=1) && !after_singleton {
+            extended = true;
+            after_singleton = true;
+        } else if extended {
+            if !alnum(part, 1..=8) {
+                return false;
+            }
+            after_singleton = false;
+        } else if stage == 0 && alpha(part, 4..=4) {
+            stage = 1;
+        } else if (stage <= 1 && region) || variant {
+            stage = 2;
+        } else {
+            return false;
+        }
+    }
+    !after_singleton
+}
+
+/// Whether `url` is a web address a family may safely be sent to.
+fn is_https_url(url: &str) -> bool {
+    url.strip_prefix("https://").is_some_and(|rest| {
+        !rest.is_empty()
+            && !rest.starts_with('/')
+            && !rest
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
+    })
+}
+
+/// Whether `email` is a plain email address (the widget links it as `mailto:`).
+fn is_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    let local_ok = !local.is_empty()
+        && local
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._%+-'".contains(c));
+    let domain_ok = domain.contains('.')
+        && !domain.starts_with(['.', '-'])
+        && !domain.ends_with(['.', '-'])
+        && domain
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
+    local_ok && domain_ok
+}
+
+const NOTICE_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "language",
+    "extends",
+    "source",
+    "source_url",
+    "published",
+    "last_updated",
+    "version",
+    "removed",
+    "controller",
+    "section",
+    "explorer",
+];
+const CONTROLLER_KEYS: &[&str] = &[
+    "name",
+    "ico_registration",
+    "contact",
+    "dpo_email",
+    "complaints_email",
+    "ico_complaints_url",
+];
+const SECTION_KEYS: &[&str] = &["id", "heading", "summary", "body"];
+const ANSWER_KEYS: &[&str] = &["text", "from"];
+
 /// Parses one notice file. Problems found in this file alone are returned
-/// with it; cross-file checks are in [`check_all`].
+/// with it; cross-file checks are in [`check_all`]. A syntax error or a
+/// misspelt field does not stop the check: the rest of the file is still
+/// read and every problem in it reported.
 pub fn parse_notice(file: &str, source: &str) -> (Option<NoticeFile>, Vec<Problem>) {
     let mut report = Report::new(file, source);
-    let Some(raw) = report.parse::<RawNotice>(
-        "notice",
-        "see notices/FORMAT.md for the fields a notice has",
-    ) else {
+    let raw = report.parse(source, "see notices/FORMAT.md for how a notice is written");
+    if raw.is_empty() && report.problems.is_empty() {
+        // Empty, or only comments: say so, rather than check a notice of nothing.
+        report.error(
+            None,
+            "file",
+            "the file has no notice in it".into(),
+            "write the notice as notices/FORMAT.md shows: id, title, language, source, [controller] and a [[section]] for each section",
+        );
         return (None, report.problems);
-    };
+    }
+    report.unknown_keys(&raw, "", NOTICE_KEYS);
 
-    let id_line = raw.id.as_ref().map(|s| report.line_of(s.span().start));
+    let id_line = report.key_line(&raw, "id");
+    let id = report.text(&raw, "id", "id");
     let id = report.required(
-        raw.id.map(Spanned::into_inner),
+        id,
         Some(1),
         "id",
         "add `id = \"your-notice-id\"` at the top",
@@ -281,55 +502,120 @@ pub fn parse_notice(file: &str, source: &str) -> (Option<NoticeFile>, Vec<Proble
             );
         }
     }
-    let field_line =
-        |r: &Report, v: &Option<Spanned<String>>| v.as_ref().map(|s| r.line_of(s.span().start));
-    let title_line = field_line(&report, &raw.title);
-    let title = report.required(
-        raw.title.map(Spanned::into_inner),
-        title_line,
+    let required = |report: &mut Report, key: &str, fix: &str| {
+        let line = report.key_line(&raw, key);
+        let value = report.text(&raw, key, key);
+        (report.required(value, line, key, fix), line)
+    };
+    let (title, _) = required(
+        &mut report,
         "title",
         "add the publisher's title: `title = \"…\"`",
     );
-    let language_line = field_line(&report, &raw.language);
-    let language = report.required(
-        raw.language.map(Spanned::into_inner),
-        language_line,
+    let (language, language_line) = required(
+        &mut report,
         "language",
         "add `language = \"en-GB\"` (the language of the wording)",
     );
-    let source_line = field_line(&report, &raw.source);
-    let source_name = report.required(
-        raw.source.map(Spanned::into_inner),
-        source_line,
+    if !language.is_empty() && !is_language_tag(&language) {
+        report.error(
+            language_line,
+            "language",
+            format!("\"{language}\" is not a language tag"),
+            "use a BCP 47 tag such as \"en\", \"en-GB\" or \"cy\" (it is set as the page's `lang`)",
+        );
+    }
+    let (source_name, _) = required(
+        &mut report,
         "source",
         "add `source = \"…\"`: who published the notice and where",
     );
+    let optional = |report: &mut Report, key: &str| report.text(&raw, key, key).map(text);
+    let extends = optional(&mut report, "extends");
+    let source_url = optional(&mut report, "source_url");
+    if let Some(url) = source_url.as_deref().filter(|u| !is_https_url(u)) {
+        report.error(
+            report.key_line(&raw, "source_url"),
+            "source_url",
+            format!("\"{url}\" is not an https:// web address"),
+            "give the page's address as it is published, starting https://",
+        );
+    }
+    let published = optional(&mut report, "published");
+    let last_updated = optional(&mut report, "last_updated");
+    let version = optional(&mut report, "version");
+    let removed = report.texts(&raw, "removed", "removed");
 
-    let controller = match raw.controller {
-        Some(c) => {
-            let line = report.line_of(c.span().start);
-            let c = c.into_inner();
+    let mut lines = HashMap::new();
+    let controller_fix = "add [controller] with at least `name = \"…\"`";
+    let controller = match report.table(&raw, "controller", controller_fix) {
+        Some((c, line)) => {
+            report.unknown_keys(c, "controller.", CONTROLLER_KEYS);
+            for key in CONTROLLER_KEYS {
+                if let Some(l) = report.key_line(c, key) {
+                    lines.insert(format!("controller.{key}"), l);
+                }
+            }
+            let name = report.text(c, "name", "controller.name");
+            let name = report.required(
+                name,
+                report.key_line(c, "name").or(Some(line)),
+                "controller.name",
+                "add the organisation's name under [controller]",
+            );
+            let contact = |report: &mut Report, key: &str| {
+                let field = format!("controller.{key}");
+                let value = report.text(c, key, &field)?.trim().to_string();
+                let line = report.key_line(c, key);
+                let valid = match key {
+                    "dpo_email" | "complaints_email" => is_email(&value),
+                    "ico_complaints_url" => is_https_url(&value),
+                    "contact" if value.contains(':') && !value.contains(' ') => {
+                        is_https_url(&value)
+                    }
+                    _ => true,
+                };
+                if !valid {
+                    let fix = if key.ends_with("_email") {
+                        "write the email address alone, as the notice states it: `name@example.org` (no `mailto:`)"
+                    } else {
+                        "give the web address as the notice states it, starting https://"
+                    };
+                    report.error(
+                        line,
+                        &field,
+                        format!(
+                            "\"{value}\" is not a valid {}",
+                            if key.ends_with("_email") {
+                                "email address"
+                            } else {
+                                "https:// web address"
+                            }
+                        ),
+                        fix,
+                    );
+                    return None;
+                }
+                Some(text(value))
+            };
             Controller {
-                name: text(report.required(
-                    c.name,
-                    Some(line),
-                    "controller.name",
-                    "add the organisation's name under [controller]",
-                )),
-                ico_registration: c.ico_registration.map(text),
-                contact: c.contact.map(text),
-                dpo_email: c.dpo_email.map(text),
-                complaints_email: c.complaints_email.map(text),
-                ico_complaints_url: c.ico_complaints_url.map(text),
+                name: text(name),
+                ico_registration: contact(&mut report, "ico_registration"),
+                contact: contact(&mut report, "contact"),
+                dpo_email: contact(&mut report, "dpo_email"),
+                complaints_email: contact(&mut report, "complaints_email"),
+                ico_complaints_url: contact(&mut report, "ico_complaints_url"),
             }
         }
         None => {
-            report.error(
-                None,
-                "controller",
-                "missing the [controller] table".into(),
-                "add [controller] with at least `name = \"…\"`",
-            );
+            if report.key_line(&raw, "controller").is_none() {
+                report.error(
+                    None,
+                    "controller",
+                    "missing the [controller] table".into(),
+                    controller_fix,
+                );
+            }
             Controller {
                 name: Cow::Borrowed(""),
                 ico_registration: None,
@@ -341,7 +627,12 @@ pub fn parse_notice(file: &str, source: &str) -> (Option<NoticeFile>, Vec<Proble
         }
     };
 
-    if raw.section.is_empty() {
+    let raw_sections = report.tables(
+        &raw,
+        "section",
+        "write each section as a [[section]] table with id, heading, summary and body",
+    );
+    if raw_sections.is_empty() {
         report.error(
             None,
             "section",
@@ -350,47 +641,50 @@ pub fn parse_notice(file: &str, source: &str) -> (Option<NoticeFile>, Vec<Proble
         );
     }
     let mut sections = Vec::new();
-    let mut lines = HashMap::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
-    for (i, raw_section) in raw.section.into_iter().enumerate() {
-        let span = raw_section.span();
-        let line = report.line_of(span.start);
-        let at = |report: &Report, key: &str| Some(report.key_line(span.clone(), key));
-        let s = raw_section.into_inner();
+    for (i, (s, line)) in raw_sections.into_iter().enumerate() {
         let field = |name: &str| format!("section[{}].{name}", i + 1);
-        let id_line =
-            s.id.as_ref()
-                .map_or(line, |id| report.line_of(id.span().start));
+        report.unknown_keys(s, &format!("section[{}].", i + 1), SECTION_KEYS);
+        let at = |report: &Report, key: &str| report.key_line(s, key).or(Some(line));
+        let id_line = report.key_line(s, "id").unwrap_or(line);
+        let value = report.text(s, "id", &field("id"));
         let id = report.required(
-            s.id.map(Spanned::into_inner),
+            value,
             Some(line),
             &field("id"),
             "give the section a short id for links, e.g. `id = \"your-rights\"`",
         );
         report.check_id(&id, id_line, &field("id"));
-        if let Some(first) = seen.insert(id.clone(), id_line) {
-            report.error(
-                Some(id_line),
-                &field("id"),
-                format!("duplicate section id \"{id}\" (first used on line {first})"),
-                "give each section its own id",
-            );
+        if !id.is_empty() {
+            if let Some(first) = seen.insert(id.clone(), id_line) {
+                report.error(
+                    Some(id_line),
+                    &field("id"),
+                    format!("duplicate section id \"{id}\" (first used on line {first})"),
+                    "give each section its own id",
+                );
+            }
         }
+        let value = report.text(s, "heading", &field("heading"));
         let heading = report.required(
-            s.heading,
+            value,
             at(&report, "heading"),
             &field("heading"),
             "add the source's heading: `heading = \"…\"`",
         );
-        lines.insert(field("summary"), report.key_line(span.clone(), "summary"));
+        if let Some(l) = at(&report, "summary") {
+            lines.insert(field("summary"), l);
+        }
+        let value = report.text(s, "summary", &field("summary"));
         let summary = report.required(
-            s.summary,
+            value,
             at(&report, "summary"),
             &field("summary"),
             "write 2–4 short, plain sentences that say what this section means for a family",
         );
+        let value = report.text(s, "body", &field("body"));
         let body = report.required(
-            s.body,
+            value,
             at(&report, "body"),
             &field("body"),
             "paste the publisher's exact wording: `body = \"\"\"…\"\"\"`",
@@ -405,54 +699,74 @@ pub fn parse_notice(file: &str, source: &str) -> (Option<NoticeFile>, Vec<Proble
 
     let mut explorer = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
-    for (i, raw_item) in raw.explorer.into_iter().enumerate() {
-        let span = raw_item.span();
-        let line = report.line_of(span.start);
-        let item = raw_item.into_inner();
+    let raw_items = report.tables(
+        &raw,
+        "explorer",
+        "write each kind of data as an [[explorer]] table with id, label and its answers",
+    );
+    let item_keys: Vec<&str> = ["id", "label"]
+        .into_iter()
+        .chain(Question::ALL.iter().map(|q| q.key()))
+        .collect();
+    for (i, (item, line)) in raw_items.into_iter().enumerate() {
         let field = |name: &str| format!("explorer[{}].{name}", i + 1);
+        report.unknown_keys(item, &format!("explorer[{}].", i + 1), &item_keys);
+        let id_line = report.key_line(item, "id").unwrap_or(line);
+        let value = report.text(item, "id", &field("id"));
         let id = report.required(
-            item.id.map(Spanned::into_inner),
+            value,
             Some(line),
             &field("id"),
             "give the kind of data an id, e.g. `id = \"health\"`",
         );
-        report.check_id(&id, line, &field("id"));
-        if let Some(first) = seen.insert(id.clone(), line) {
-            report.error(
-                Some(line),
-                &field("id"),
-                format!("duplicate explorer id \"{id}\" (first used on line {first})"),
-                "give each kind of data its own id",
-            );
+        report.check_id(&id, id_line, &field("id"));
+        if !id.is_empty() {
+            if let Some(first) = seen.insert(id.clone(), id_line) {
+                report.error(
+                    Some(id_line),
+                    &field("id"),
+                    format!("duplicate explorer id \"{id}\" (first used on line {first})"),
+                    "give each kind of data its own id",
+                );
+            }
         }
+        let value = report.text(item, "label", &field("label"));
         let label = report.required(
-            item.label,
-            Some(line),
+            value,
+            report.key_line(item, "label").or(Some(line)),
             &field("label"),
             "name the kind of data as a family would: `label = \"My child's health information\"`",
         );
         let mut answers = Vec::new();
-        for (key, raw_answer) in item.answers {
-            let answer_line = report.key_line(span.clone(), &key);
-            lines.insert(field(&key), answer_line);
-            let Some(question) = Question::from_key(&key) else {
-                let known: Vec<_> = Question::ALL.iter().map(|q| q.key()).collect();
+        for question in Question::ALL.iter().copied() {
+            let key = question.key();
+            let Some((k, value)) = item.iter().find(|(k, _)| k.get_ref() == key) else {
+                continue;
+            };
+            let answer_line = report.line_of(k.span().start);
+            lines.insert(field(key), answer_line);
+            let DeValue::Table(answer) = value.get_ref() else {
                 report.error(
                     Some(answer_line),
-                    &field(&key),
-                    format!("unknown field `{key}`"),
-                    &format!("use one of: id, label, {}", known.join(", ")),
+                    &field(key),
+                    format!(
+                        "`{key}` should be an answer with its text and sections, not {}",
+                        kind_of(value.get_ref())
+                    ),
+                    &format!("write `{key} = {{ text = \"…\", from = [\"section-id\"] }}`"),
                 );
                 continue;
             };
-            let answer = raw_answer;
+            report.unknown_keys(answer, &format!("{}.", field(key)), ANSWER_KEYS);
+            let value = report.text(answer, "text", &field(&format!("{key}.text")));
             let answer_text = report.required(
-                answer.text,
+                value,
                 Some(answer_line),
                 &field(&format!("{key}.text")),
                 "write the answer, or leave the question out if the notice does not say",
             );
-            if answer.from.is_empty() {
+            let from = report.texts(answer, "from", &field(&format!("{key}.from")));
+            if from.is_empty() {
                 report.error(
                     Some(answer_line),
                     &field(&format!("{key}.from")),
@@ -463,7 +777,7 @@ pub fn parse_notice(file: &str, source: &str) -> (Option<NoticeFile>, Vec<Proble
             answers.push(Answer {
                 question,
                 text: text(answer_text),
-                from: answer.from.into_iter().map(text).collect(),
+                from: from.into_iter().map(text).collect(),
             });
         }
         answers.sort_by_key(|a| a.question);
@@ -478,12 +792,12 @@ pub fn parse_notice(file: &str, source: &str) -> (Option<NoticeFile>, Vec<Proble
         id: text(id),
         title: text(title),
         language: text(language),
-        extends: raw.extends.map(|e| text(e.into_inner())),
+        extends,
         source: text(source_name),
-        source_url: raw.source_url.map(text),
-        published: raw.published.map(text),
-        last_updated: raw.last_updated.map(text),
-        version: raw.version.map(text),
+        source_url,
+        published,
+        last_updated,
+        version,
         controller,
         sections: sections.into(),
         explorer: explorer.into(),
@@ -491,7 +805,7 @@ pub fn parse_notice(file: &str, source: &str) -> (Option<NoticeFile>, Vec<Proble
     let file = NoticeFile {
         path: file.to_string(),
         notice,
-        removed: raw.removed,
+        removed,
         lines,
     };
     (Some(file), report.problems)
@@ -560,7 +874,27 @@ pub fn check_all(files: &[NoticeFile], known: &[&Notice]) -> Vec<Problem> {
             None => None,
         };
 
-        let wording = source_wording(notice, parent);
+        let wording = Wording::new(notice, parent);
+        let c = &notice.controller;
+        for (key, value) in [
+            ("ico_registration", &c.ico_registration),
+            ("contact", &c.contact),
+            ("dpo_email", &c.dpo_email),
+            ("complaints_email", &c.complaints_email),
+            ("ico_complaints_url", &c.ico_complaints_url),
+        ] {
+            let field = format!("controller.{key}");
+            match value {
+                Some(value) if !wording.has_words(value) => problems.push(problem(
+                    Severity::Error,
+                    file.lines.get(&field).copied(),
+                    field,
+                    format!("\"{value}\" is not stated in the notice's wording"),
+                    "give only contact details the notice itself states, exactly as it states them; otherwise leave the field out",
+                )),
+                _ => {}
+            }
+        }
         for (i, section) in notice.sections.iter().enumerate() {
             let field = format!("section[{}].summary", i + 1);
             let line = file.lines.get(&field).copied();
@@ -610,7 +944,7 @@ pub fn check_all(files: &[NoticeFile], known: &[&Notice]) -> Vec<Problem> {
 pub const MAX_GRADE: f64 = 6.0;
 
 /// Checks a plain-language string: reading grade, and facts not in the source.
-fn check_plain(plain: &str, wording: &str) -> Vec<(Severity, String, &'static str)> {
+fn check_plain(plain: &str, wording: &Wording) -> Vec<(Severity, String, &'static str)> {
     let mut out = Vec::new();
     let grade = crate::text::readability::grade(plain);
     if grade > MAX_GRADE {
@@ -626,7 +960,7 @@ fn check_plain(plain: &str, wording: &str) -> Vec<(Severity, String, &'static st
         ));
     }
     for fact in facts(plain) {
-        if !wording.contains(&fold_phrase(&fact)) {
+        if !wording.states(&fact) {
             out.push((
                 Severity::Error,
                 format!("\"{fact}\" is not stated in the notice's wording"),
@@ -637,20 +971,137 @@ fn check_plain(plain: &str, wording: &str) -> Vec<(Severity, String, &'static st
     out
 }
 
-/// The notice's own wording (and that of the notice it extends), folded,
-/// for checking that plain text adds no fact.
-fn source_wording(notice: &Notice, parent: Option<&Notice>) -> String {
-    let mut all = String::new();
-    for n in std::iter::once(notice).chain(parent) {
-        all.push_str(&n.title);
-        for s in n.sections.iter() {
+/// The tokens of a text for fact matching: folded, split at white space,
+/// with the punctuation around each word dropped ("2018)," → "2018";
+/// "dpo@x.org." → "dpo@x.org").
+fn fact_tokens(text: &str) -> Vec<String> {
+    fold_phrase(text)
+        .split(' ')
+        .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// A notice's own wording (and that of the notice it extends), ready for
+/// asking whether it states a fact: as whole words ("6 years" is not
+/// stated by "16 years") and, for laws, as a whole name ("Data Act" is not
+/// stated by "Children and Data Act").
+struct Wording {
+    tokens: Vec<String>,
+    /// Where each token occurs.
+    at: HashMap<String, Vec<usize>>,
+    /// The names of laws the wording gives, folded.
+    laws: Vec<Vec<String>>,
+}
+
+impl Wording {
+    fn new(notice: &Notice, parent: Option<&Notice>) -> Wording {
+        let mut all = String::new();
+        for n in std::iter::once(notice).chain(parent) {
+            all.push_str(&n.title);
+            for s in n.sections.iter() {
+                all.push('\n');
+                all.push_str(&s.heading);
+                all.push('\n');
+                all.push_str(&s.body);
+            }
             all.push('\n');
-            all.push_str(&s.heading);
-            all.push('\n');
-            all.push_str(&s.body);
         }
+        let tokens = fact_tokens(&all);
+        let mut at: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, t) in tokens.iter().enumerate() {
+            at.entry(t.clone()).or_default().push(i);
+        }
+        let laws = law_names(&all).iter().map(|l| fact_tokens(l)).collect();
+        Wording { tokens, at, laws }
     }
-    fold_phrase(&all)
+
+    /// Whether the words of `phrase` appear, whole and in order.
+    fn has_words(&self, phrase: &str) -> bool {
+        let words = fact_tokens(phrase);
+        let Some(first) = words.first() else {
+            return true;
+        };
+        self.at.get(first).is_some_and(|starts| {
+            starts
+                .iter()
+                .any(|&i| self.tokens.get(i..i + words.len()) == Some(&words[..]))
+        })
+    }
+
+    /// Whether the wording states `fact` (as found by [`facts`]). A law's
+    /// name must be one the wording gives, or its end after a word of the
+    /// name ("UK GDPR" states "GDPR"; "Children and Data Act" does not
+    /// state "Data Act").
+    fn states(&self, fact: &str) -> bool {
+        let words = fact_tokens(fact);
+        let is_law = words
+            .last()
+            .is_some_and(|w| LAW_WORDS.iter().any(|l| l.eq_ignore_ascii_case(w)));
+        if !is_law {
+            return self.has_words(fact);
+        }
+        self.laws.iter().any(|law| {
+            law.ends_with(&words)
+                && (law.len() == words.len()
+                    || !LAW_CONNECTORS.contains(&law[law.len() - words.len() - 1].as_str()))
+        })
+    }
+}
+
+/// Words that end the name of a law.
+const LAW_WORDS: &[&str] = &[
+    "Act",
+    "Regulation",
+    "Regulations",
+    "GDPR",
+    "Article",
+    "Section",
+];
+/// Small words inside a law's name ("Children and Families Act").
+const LAW_CONNECTORS: &[&str] = &["and", "of", "for", "the", "on", "to"];
+
+/// The names of laws in a text: each word of [`LAW_WORDS`] with the
+/// capitalised words (and small words between them) before it, as written,
+/// without a leading word that starts a sentence.
+fn law_names(text: &str) -> Vec<String> {
+    /// Capitalised words that start a sentence rather than a law's name.
+    const SENTENCE_STARTERS: &[&str] =
+        &["The", "Under", "Our", "A", "An", "This", "By", "In", "And"];
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let trim = |t: &str| t.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    let mut names = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        if !LAW_WORDS.contains(&trim(token).as_str()) {
+            continue;
+        }
+        let mut start = i;
+        let mut j = i;
+        while j > 0 {
+            let before = tokens[j - 1];
+            // A name does not run over punctuation: "2018, the GDPR".
+            if before.ends_with([',', ';', ':', '.', '!', '?', ')']) || tokens[j].starts_with('(') {
+                break;
+            }
+            let word = trim(before);
+            if word.starts_with(|c: char| c.is_uppercase()) {
+                start = j - 1;
+            } else if !LAW_CONNECTORS.contains(&word.as_str()) {
+                break;
+            }
+            j -= 1;
+        }
+        let words: Vec<String> = tokens[start..=i]
+            .iter()
+            .map(|t| trim(t))
+            .skip_while(|w| {
+                SENTENCE_STARTERS.contains(&w.as_str()) || LAW_CONNECTORS.contains(&w.as_str())
+            })
+            .collect();
+        names.push(words.join(" "));
+    }
+    names
 }
 
 /// Facts a plain-language string could add: anything with a digit (dates,
@@ -664,17 +1115,6 @@ pub fn facts(plain: &str) -> Vec<String> {
     const UNITS: &[&str] = &[
         "day", "days", "week", "weeks", "month", "months", "year", "years",
     ];
-    const LAW_WORDS: &[&str] = &[
-        "Act",
-        "Regulation",
-        "Regulations",
-        "GDPR",
-        "Article",
-        "Section",
-    ];
-    /// Capitalised words that start a sentence rather than a law's name.
-    const SENTENCE_STARTERS: &[&str] =
-        &["The", "Under", "Our", "A", "An", "This", "By", "In", "And"];
     let mut facts = Vec::new();
     let tokens: Vec<&str> = plain.split_whitespace().collect();
     let trim = |t: &str| t.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
@@ -697,21 +1137,9 @@ pub fn facts(plain: &str) -> Vec<String> {
                 _ if bare.chars().any(|c| c.is_ascii_digit()) => facts.push(bare.clone()),
                 _ => {}
             }
-        } else if LAW_WORDS.contains(&bare.as_str()) {
-            // A law's name: the capitalised words before "Act", as written.
-            let start = (0..i)
-                .rev()
-                .take_while(|&j| trim(tokens[j]).starts_with(|c: char| c.is_uppercase()))
-                .last()
-                .unwrap_or(i);
-            let name: Vec<String> = tokens[start..=i]
-                .iter()
-                .map(|t| trim(t))
-                .skip_while(|w| SENTENCE_STARTERS.contains(&w.as_str()))
-                .collect();
-            facts.push(name.join(" "));
         }
     }
+    facts.extend(law_names(plain));
     facts
 }
 
@@ -733,8 +1161,11 @@ pub fn parse_glossary(file: &str, source: &str) -> (Vec<GlossaryTerm>, Vec<Probl
         definition: Option<String>,
     }
     let mut report = Report::new(file, source);
-    let Some(raw) = report.parse::<Raw>("glossary", "see notices/FORMAT.md, section glossary.toml")
-    else {
+    let Some(raw) = report.parse_serde::<Raw>(
+        source,
+        "glossary",
+        "see notices/FORMAT.md, section glossary.toml",
+    ) else {
         return (Vec::new(), report.problems);
     };
     let mut terms = Vec::new();
@@ -803,7 +1234,8 @@ pub fn parse_concepts(file: &str, source: &str) -> (Vec<Concept>, Vec<Problem>) 
         means: Vec<String>,
     }
     let mut report = Report::new(file, source);
-    let Some(raw) = report.parse::<Raw>(
+    let Some(raw) = report.parse_serde::<Raw>(
+        source,
         "concepts",
         "each [[concept]] has `asks = [...]` and `means = [...]`",
     ) else {
@@ -869,7 +1301,7 @@ pub fn read_dir(dir: &std::path::Path) -> Dataset {
     });
     for path in extras {
         let name = path.display().to_string();
-        match std::fs::read_to_string(&path) {
+        match read_source(&path) {
             Ok(source) if path.ends_with(GLOSSARY_FILE) => {
                 let (terms, problems) = parse_glossary(&name, &source);
                 dataset.glossary = terms;
@@ -880,7 +1312,7 @@ pub fn read_dir(dir: &std::path::Path) -> Dataset {
                 dataset.concepts = concepts;
                 dataset.problems.extend(problems);
             }
-            Err(error) => dataset.problems.push(io_problem(&name, &error)),
+            Err(problem) => dataset.problems.push(problem),
         }
     }
     let more = read_files(&notices, &[]);
@@ -894,13 +1326,13 @@ pub fn read_files(paths: &[std::path::PathBuf], known: &[&Notice]) -> Dataset {
     let mut dataset = Dataset::default();
     for path in paths {
         let name = path.display().to_string();
-        match std::fs::read_to_string(path) {
+        match read_source(path) {
             Ok(source) => {
                 let (file, problems) = parse_notice(&name, &source);
                 dataset.files.extend(file);
                 dataset.problems.extend(problems);
             }
-            Err(error) => dataset.problems.push(io_problem(&name, &error)),
+            Err(problem) => dataset.problems.push(problem),
         }
     }
     dataset.problems.extend(check_all(&dataset.files, known));
@@ -908,14 +1340,87 @@ pub fn read_files(paths: &[std::path::PathBuf], known: &[&Notice]) -> Dataset {
 }
 
 fn io_problem(file: &str, error: &std::io::Error) -> Problem {
+    file_problem(
+        file,
+        None,
+        format!("cannot read it: {error}"),
+        "check the path, and that the file is readable",
+    )
+}
+
+fn file_problem(file: &str, line: Option<usize>, message: String, fix: &str) -> Problem {
     Problem {
         severity: Severity::Error,
         file: file.to_string(),
-        line: None,
+        line,
         field: "file".into(),
-        message: format!("cannot read it: {error}"),
-        fix: "check the path, and that the file is readable".into(),
+        message,
+        fix: fix.into(),
     }
+}
+
+/// Whether a problem is about reading the file at all (missing, not a
+/// regular file, too big, not UTF-8), rather than about what it says.
+pub fn is_read_problem(problem: &Problem) -> bool {
+    problem.field == "file" && problem.message.starts_with("cannot read")
+}
+
+/// The text of a notice, glossary or concepts file: only a regular file
+/// of at most [`MAX_FILE_BYTES`], in UTF-8 (a leading byte-order mark is
+/// dropped), with its line endings made `\n`. A FIFO, a device or a
+/// directory is refused without being read, so nothing can hang the check
+/// or fill memory.
+pub fn read_source(path: &std::path::Path) -> Result<String, Problem> {
+    use std::io::Read;
+    let name = path.display().to_string();
+    let metadata = std::fs::metadata(path).map_err(|e| io_problem(&name, &e))?;
+    if !metadata.is_file() {
+        let what = if metadata.is_dir() {
+            "a folder"
+        } else {
+            "not a regular file"
+        };
+        return Err(file_problem(
+            &name,
+            None,
+            format!("cannot read it: it is {what}"),
+            "name a notice file (`<id>.toml`), or a folder of them",
+        ));
+    }
+    let too_big = || {
+        file_problem(
+            &name,
+            None,
+            format!(
+                "cannot read it: it is larger than {} MB, far more than any notice",
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+            "check that this is a notice file; a notice is a few tens of kilobytes",
+        )
+    };
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(too_big());
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| io_problem(&name, &e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big());
+    }
+    let text = String::from_utf8(bytes).map_err(|error| {
+        let offset = error.utf8_error().valid_up_to();
+        let bytes = error.as_bytes();
+        let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
+        file_problem(
+            &name,
+            Some(line),
+            format!("cannot read it: it is not UTF-8 text (the byte at offset {offset}, on line {line}, is not valid UTF-8)"),
+            "save the file as UTF-8 text (in most editors: Save As, then Encoding: UTF-8)",
+        )
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    Ok(normalise_newlines(text))
 }
 
 #[cfg(test)]
@@ -928,8 +1433,143 @@ mod tests {
             facts(
                 "We keep it for six years, until 2030. Email dpo@x.org. The Children Act 1989 lets us."
             ),
-            ["six years", "2030", "dpo@x.org", "Children Act", "1989"]
+            ["six years", "2030", "dpo@x.org", "1989", "Children Act"]
         );
         assert!(facts("We keep your data safe.").is_empty());
+    }
+
+    /// A notice file's problems, as printed.
+    fn problems_of(source: &str) -> Vec<String> {
+        let (file, mut problems) = parse_notice("t.toml", source);
+        problems.extend(check_all(file.as_slice(), &[]));
+        problems.iter().map(ToString::to_string).collect()
+    }
+
+    const NOTICE: &str = "id = \"t\"\ntitle = \"T\"\nlanguage = \"en\"\nsource = \"S\"\n\n[controller]\nname = \"C\"\n\n[[section]]\nid = \"a\"\nheading = \"A\"\nsummary = \"\"\"\nWe keep it. We look after it.\n\"\"\"\nbody = \"\"\"\nFirst paragraph.\n\nSecond paragraph, for 16 years.\n\"\"\"\n";
+
+    #[test]
+    fn line_endings_are_normalised() {
+        let (file, problems) = parse_notice("t.toml", &NOTICE.replace('\n', "\r\n"));
+        assert!(problems.is_empty(), "{problems:?}");
+        let body = &file.unwrap().notice.sections[0].body;
+        assert!(!body.contains('\r'));
+        assert_eq!(crate::model::blocks(body).count(), 2);
+    }
+
+    #[test]
+    fn lines_are_found_by_offset() {
+        let report = Report::new("t", "a\nbc\n\nd");
+        let lines: Vec<_> = [0, 1, 2, 4, 5, 6, 99].map(|o| report.line_of(o)).to_vec();
+        assert_eq!(lines, [1, 1, 2, 2, 3, 4, 4]);
+    }
+
+    #[test]
+    fn facts_match_whole_words_and_whole_names() {
+        let with = |summary: &str| {
+            problems_of(&NOTICE.replace("We keep it. We look after it.", summary))
+                .into_iter()
+                .filter(|p| p.contains("is not stated"))
+                .count()
+        };
+        assert_eq!(with("We keep it for 16 years. Then it goes."), 0);
+        assert_eq!(with("We keep it for 6 years. Then it goes."), 1);
+        assert_eq!(with("We keep it for 1 years. Then it goes."), 1);
+        let law = |body: &str, summary: &str| {
+            let source = NOTICE
+                .replace("Second paragraph, for 16 years.", body)
+                .replace("We keep it. We look after it.", summary);
+            problems_of(&source)
+                .into_iter()
+                .filter(|p| p.contains("is not stated"))
+                .count()
+        };
+        assert_eq!(
+            law(
+                "The Children and Data Act says so.",
+                "The Data Act lets us."
+            ),
+            1
+        );
+        assert_eq!(
+            law(
+                "The Children and Data Act says so.",
+                "The Children and Data Act lets us."
+            ),
+            0
+        );
+        assert_eq!(law("Under the UK GDPR we must.", "The GDPR says so."), 0);
+        assert_eq!(
+            law(
+                "The Children Act 1989 says so.",
+                "The Children Act lets us."
+            ),
+            0
+        );
+    }
+
+    #[test]
+    fn language_tags_are_well_formed_bcp47() {
+        for good in [
+            "en",
+            "en-GB",
+            "cy",
+            "cy-GB",
+            "zh-Hant-TW",
+            "es-419",
+            "sl-rozaj",
+            "en-x-test",
+        ] {
+            assert!(is_language_tag(good), "{good}");
+        }
+        for bad in [
+            "english", "", "e", "en_GB", "en-", "-en", "en-GB-", "en-x", "12", "en-GBR-x",
+        ] {
+            assert!(!is_language_tag(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn contacts_are_plain_emails_and_https_addresses() {
+        assert!(is_email("dpo@achievingforchildren.org.uk"));
+        for bad in [
+            "mailto:dpo@x.org",
+            "dpo",
+            "dpo@x",
+            "a b@x.org",
+            "dpo@x.org?subject=hi",
+            "@x.org",
+        ] {
+            assert!(!is_email(bad), "{bad}");
+        }
+        assert!(is_https_url("https://ico.org.uk/concerns/"));
+        for bad in [
+            "javascript:alert(1)",
+            "http://ico.org.uk",
+            "https://",
+            "https:///x",
+            "//ico.org.uk",
+            "https://a b",
+        ] {
+            assert!(!is_https_url(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_wrong_value_is_named_in_plain_words() {
+        let source = NOTICE.replace("title = \"T\"", "title = 3")
+            + "\n[[explorer]]\nid = \"x\"\nlabel = \"X\"\nwhy = [1]\n";
+        let problems = problems_of(&source).join("\n");
+        assert!(
+            problems.contains("`title` should be text, not a number"),
+            "{problems}"
+        );
+        assert!(
+            problems.contains("`why` should be an answer with its text and sections, not a list"),
+            "{problems}"
+        );
+        assert!(
+            !problems.contains("Raw") && !problems.contains("struct"),
+            "{problems}"
+        );
     }
 }

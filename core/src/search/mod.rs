@@ -19,6 +19,41 @@ use crate::model::{Concept, GlossaryTerm, Notice};
 use crate::text::{STOP_MARK, is_stop_word, stem, words};
 pub use index::{Index, Passage, PassageKind, passage_heading_and_text};
 
+/// The longest question the search takes, in characters. Families ask in a
+/// sentence; a longer query is refused (see [`check_query`]) so that no
+/// input, typed or pasted, can keep the page busy.
+pub const MAX_QUERY_CHARS: usize = 200;
+/// The most words a question may have (see [`check_query`]).
+pub const MAX_QUERY_WORDS: usize = 32;
+
+/// A question longer than [`MAX_QUERY_CHARS`] characters or
+/// [`MAX_QUERY_WORDS`] words. Its message never repeats the question.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct QueryTooLong;
+
+impl std::fmt::Display for QueryTooLong {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "That question is too long to search. Please ask it in fewer words \
+             (up to {MAX_QUERY_WORDS} words, {MAX_QUERY_CHARS} characters)."
+        )
+    }
+}
+
+impl std::error::Error for QueryTooLong {}
+
+/// The question, trimmed, if the search takes it: at most
+/// [`MAX_QUERY_CHARS`] characters and [`MAX_QUERY_WORDS`] words. Reads no
+/// more than `MAX_QUERY_CHARS + 1` characters of `query`, however long it is.
+pub fn check_query(query: &str) -> Result<&str, QueryTooLong> {
+    let query = query.trim();
+    if query.chars().nth(MAX_QUERY_CHARS).is_some() || words(query).nth(MAX_QUERY_WORDS).is_some() {
+        return Err(QueryTooLong);
+    }
+    Ok(query)
+}
+
 /// BM25 term-frequency saturation.
 const K1: f32 = 1.2;
 /// BM25 length normalisation (0 = none, 1 = full).

@@ -72,7 +72,7 @@ pub fn stem(word: &str) -> String {
         }
         return word.to_string();
     }
-    let mut w = Word(word.as_bytes().to_vec());
+    let mut w = Word::new(word.as_bytes());
     w.step1a();
     w.step1b();
     w.step1c();
@@ -83,15 +83,43 @@ pub fn stem(word: &str) -> String {
     String::from_utf8(w.0).expect("ASCII in, ASCII out")
 }
 
-struct Word(Vec<u8>);
+/// A word being stemmed: its letters, and whether each is a consonant.
+/// Whether a letter is a consonant depends only on the letters before it
+/// ("y" after a consonant is a vowel), so it is kept for every letter and
+/// updated as the word's end changes: each question is then one look-up,
+/// and stemming stays linear in the word's length (a run of "y"s included).
+struct Word(Vec<u8>, Vec<bool>);
 
 impl Word {
-    fn is_consonant(&self, i: usize) -> bool {
-        match self.0[i] {
-            b'a' | b'e' | b'i' | b'o' | b'u' => false,
-            b'y' => i == 0 || !self.is_consonant(i - 1),
-            _ => true,
+    fn new(letters: &[u8]) -> Word {
+        let mut word = Word(Vec::with_capacity(letters.len()), Vec::new());
+        for &b in letters {
+            word.push(b);
         }
+        word
+    }
+
+    fn push(&mut self, b: u8) {
+        let consonant = match b {
+            b'a' | b'e' | b'i' | b'o' | b'u' => false,
+            b'y' => self.1.last().is_none_or(|&before| !before),
+            _ => true,
+        };
+        self.0.push(b);
+        self.1.push(consonant);
+    }
+
+    fn truncate(&mut self, len: usize) {
+        self.0.truncate(len);
+        self.1.truncate(len);
+    }
+
+    fn pop(&mut self) {
+        self.truncate(self.0.len().saturating_sub(1));
+    }
+
+    fn is_consonant(&self, i: usize) -> bool {
+        self.1[i]
     }
 
     /// The number of vowel-consonant sequences in the first `len` letters.
@@ -141,9 +169,10 @@ impl Word {
     }
 
     fn replace(&mut self, suffix: &str, with: &str) {
-        let len = self.stem_len(suffix);
-        self.0.truncate(len);
-        self.0.extend_from_slice(with.as_bytes());
+        self.truncate(self.stem_len(suffix));
+        for &b in with.as_bytes() {
+            self.push(b);
+        }
     }
 
     /// Replaces the first matching suffix when the stem's measure exceeds `min_m`.
@@ -184,13 +213,13 @@ impl Word {
         }
         self.replace(suffix, "");
         if self.ends("at") || self.ends("bl") || self.ends("iz") {
-            self.0.push(b'e');
+            self.push(b'e');
         } else if self.ends_double_consonant(self.0.len())
             && !matches!(self.0.last(), Some(b'l' | b's' | b'z'))
         {
-            self.0.pop();
+            self.pop();
         } else if self.measure(self.0.len()) == 1 && self.ends_cvc(self.0.len()) {
-            self.0.push(b'e');
+            self.push(b'e');
         }
     }
 
@@ -263,7 +292,7 @@ impl Word {
         if *suffix == "ion" && !matches!(self.0.get(len.wrapping_sub(1)), Some(b's' | b't')) {
             return;
         }
-        self.0.truncate(len);
+        self.truncate(len);
     }
 
     fn step5(&mut self) {
@@ -271,19 +300,19 @@ impl Word {
             let len = self.0.len() - 1;
             let m = self.measure(len);
             if m > 1 || (m == 1 && !self.ends_cvc(len)) {
-                self.0.pop();
+                self.pop();
             }
         }
         let len = self.0.len();
         if self.measure(len) > 1 && self.ends_double_consonant(len) && self.ends("l") {
-            self.0.pop();
+            self.pop();
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::stem;
+    use super::{Word, stem};
 
     fn check(word: &str, expected: &str) {
         assert_eq!(stem(word), expected, "stem of {word}");
@@ -336,5 +365,49 @@ mod tests {
         check("25th", "25");
         check("2nd", "2");
         check("is", "is");
+    }
+
+    /// The definition the stored flags must agree with: "y" is a
+    /// consonant at the start and after a vowel.
+    fn consonant_by_definition(word: &[u8], i: usize) -> bool {
+        match word[i] {
+            b'a' | b'e' | b'i' | b'o' | b'u' => false,
+            b'y' => i == 0 || !consonant_by_definition(word, i - 1),
+            _ => true,
+        }
+    }
+
+    #[test]
+    fn consonants_follow_the_definition_as_the_word_changes() {
+        for text in ["syzygy", "yyyyy", "ayyy", "toy", "yearly", "happy"] {
+            let mut word = Word::new(text.as_bytes());
+            word.pop();
+            word.push(b'y');
+            word.push(b'y');
+            for i in 0..word.0.len() {
+                assert_eq!(
+                    word.is_consonant(i),
+                    consonant_by_definition(&word.0, i),
+                    "{text}: letter {i}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn stemming_is_linear_in_the_word_length() {
+        // Was quadratic in a run of "y": 131,000 of them took 11 s.
+        for letters in ["y", "ay", "yes"] {
+            let word = letters.repeat(100_000 / letters.len());
+            let started = std::time::Instant::now();
+            let stemmed = stem(&word);
+            let took = started.elapsed();
+            assert!(!stemmed.is_empty());
+            assert!(
+                took.as_millis() < 500,
+                "stemming {} letters took {took:?}",
+                word.len()
+            );
+        }
     }
 }

@@ -1,0 +1,187 @@
+//! Properties of the parts that take arbitrary text (proptest): loading a
+//! notice never panics; the search never panics and takes time bounded by
+//! what a query may be; highlights fall on character boundaries; folding
+//! is idempotent.
+#![cfg(feature = "load")]
+
+use std::path::Path;
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+use privacy_notice_core::load::{self, check_all, parse_notice};
+use privacy_notice_core::model::{Concept, GlossaryTerm, Notice};
+use privacy_notice_core::search::{Corpus, Index, MAX_QUERY_CHARS, Scope, check_query, highlight};
+use privacy_notice_core::text::{fold_phrase, fold_word, stem};
+use proptest::prelude::*;
+
+struct Data {
+    notices: Vec<Notice>,
+    glossary: Vec<GlossaryTerm>,
+    concepts: Vec<Concept>,
+    index: Index,
+    /// One real notice file, to cut and splice.
+    source: String,
+}
+
+fn data() -> &'static Data {
+    static DATA: OnceLock<Data> = OnceLock::new();
+    DATA.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../notices");
+        let dataset = load::read_dir(&dir);
+        let notices: Vec<Notice> = dataset.files.into_iter().map(|f| f.notice).collect();
+        let index = Index::build(&notices, &dataset.glossary);
+        Data {
+            source: std::fs::read_to_string(dir.join("afc-early-help.toml")).unwrap(),
+            notices,
+            glossary: dataset.glossary,
+            concepts: dataset.concepts,
+            index,
+        }
+    })
+}
+
+fn corpus() -> Corpus<'static> {
+    let d = data();
+    Corpus {
+        notices: &d.notices,
+        glossary: &d.glossary,
+        concepts: &d.concepts,
+        index: &d.index,
+    }
+}
+
+/// The nearest character boundary at or before `at`.
+fn boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Text that looks like a notice file more often than random text does.
+fn notice_like() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        "[a-z_\\[\\]=\"{}, \n\r\t#.0-9]{0,200}",
+        (0..data().source.len(), 0..200usize, any::<String>()).prop_map(|(at, len, insert)| {
+            // A real notice with a piece cut out and something else put in.
+            let source = &data().source;
+            let start = boundary(source, at);
+            let end = boundary(source, start + len);
+            format!("{}{insert}{}", &source[..start], &source[end..])
+        }),
+    ]
+}
+
+/// Questions as families type them, and as an attacker would.
+fn question() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        "[a-zA-Z' ]{0,200}",
+        "[y ]{0,200}",
+        proptest::collection::vec(
+            "who|can|see|my|school|polcie|recieve|keep|y{1,40}|[a-z]{1,12}",
+            0..40
+        )
+        .prop_map(|w| w.join(" ")),
+    ]
+}
+
+/// The widget's budget for one search is 50 ms; a debug build gets more.
+fn budget() -> Duration {
+    Duration::from_millis(if cfg!(debug_assertions) { 2000 } else { 50 })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 256,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn loading_never_panics(source in notice_like()) {
+        let (file, _) = parse_notice("afc-early-help.toml", &source);
+        let _ = check_all(file.as_slice(), &[]);
+    }
+
+    #[test]
+    fn a_query_the_cap_lets_through_is_searched_within_budget(query in question()) {
+        let corpus = corpus();
+        let started = Instant::now();
+        if let Ok(query) = check_query(&query) {
+            let results = corpus.search(Scope::All, query, 5);
+            prop_assert!(results.hits.len() <= 5);
+        }
+        let took = started.elapsed();
+        prop_assert!(took < budget(), "{:?} for {:?}", took, query);
+    }
+
+    #[test]
+    fn the_search_takes_any_text_without_panicking(query in any::<String>()) {
+        let _ = corpus().search(Scope::Notice(0), &query, 3);
+    }
+
+    #[test]
+    fn highlights_fall_on_character_boundaries(text in any::<String>(), query in question()) {
+        let terms: Vec<String> = query.split_whitespace().map(|w| stem(&fold_word(w))).collect();
+        let runs = highlight(&text, &terms);
+        let mut at = 0;
+        for (range, _) in &runs {
+            prop_assert!(text.is_char_boundary(range.start) && text.is_char_boundary(range.end));
+            prop_assert_eq!(range.start, at, "runs cover the text in order");
+            prop_assert!(range.end > range.start);
+            at = range.end;
+        }
+        prop_assert_eq!(at, text.len());
+    }
+
+    #[test]
+    fn folding_is_idempotent(text in any::<String>()) {
+        let once = fold_phrase(&text);
+        prop_assert_eq!(fold_phrase(&once), once.clone());
+        for word in text.split_whitespace() {
+            let once = fold_word(word);
+            prop_assert_eq!(fold_word(&once), once.clone());
+        }
+    }
+
+    #[test]
+    fn stemming_any_word_never_panics(word in "[a-z0-9]{0,60}") {
+        let _ = stem(&word);
+    }
+}
+
+#[test]
+fn the_worst_capped_queries_are_fast() {
+    let corpus = corpus();
+    let words: Vec<String> = (0..32).map(|i| format!("plc{i:02}")).collect();
+    for query in [
+        "y".repeat(MAX_QUERY_CHARS),
+        words.join(" "),
+        "abcdefghij ".repeat(18).trim().to_string(),
+    ] {
+        let query = check_query(&query).expect("within the cap");
+        let started = Instant::now();
+        corpus.search(Scope::All, query, 5);
+        let took = started.elapsed();
+        println!("capped query of {} chars: {took:?}", query.len());
+        assert!(took < budget(), "{took:?}");
+    }
+}
+
+#[test]
+fn over_long_queries_are_refused_without_reading_them() {
+    let long = "y".repeat(131_000);
+    let started = Instant::now();
+    let refused = check_query(&long);
+    assert!(started.elapsed() < Duration::from_millis(5));
+    let message = refused.unwrap_err().to_string();
+    assert!(
+        message.contains("too long") && !message.contains("yyy"),
+        "{message}"
+    );
+    assert!(check_query(&"school ".repeat(33)).is_err(), "33 words");
+    assert_eq!(check_query("  who sees my file  "), Ok("who sees my file"));
+}
