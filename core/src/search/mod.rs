@@ -39,6 +39,8 @@ const PREFIX_WEIGHT: f32 = 0.6;
 /// How much a list item's lead-in ("You also have the right to:") adds to
 /// the item's score ("object to processing").
 const LEAD_IN_WEIGHT: f32 = 0.1;
+/// How much a header fact ("About this notice") counts.
+const ABOUT_WEIGHT: f32 = 0.5;
 /// Hits kept while ranking, beyond those asked for, so that one dropped as
 /// a repeat (the same list, the same text) leaves the next in its place.
 const SPARE_HITS: usize = 8;
@@ -46,9 +48,14 @@ const SPARE_HITS: usize = 8;
 const MAX_PER_LIST: usize = 2;
 
 /// How much a passage of each kind counts: the publisher's own wording
-/// first (it is what binds the council), then the plain layers.
-fn kind_weight(kind: PassageKind) -> f32 {
-    match kind {
+/// first (it is what binds the council), then the plain layers; a header
+/// fact ("About this notice") is short, and answers only questions about
+/// the notice itself.
+fn kind_weight(passage: &Passage) -> f32 {
+    if passage.about().is_some() {
+        return ABOUT_WEIGHT;
+    }
+    match passage.kind {
         PassageKind::Body => 1.0,
         PassageKind::Summary => 0.7,
         PassageKind::Explorer => 0.6,
@@ -184,7 +191,7 @@ impl Corpus<'_> {
             let coverage = covered(mask) / total_weight;
             let hit = Hit {
                 passage,
-                score: total * coverage * coverage * kind_weight(passage.kind),
+                score: total * coverage * coverage * kind_weight(&passage),
             };
             self.insert_best(&mut hits, hit, p, limit + SPARE_HITS);
         }
