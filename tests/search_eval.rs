@@ -3,12 +3,16 @@
 //! `expect` phrases appears in the heading or text (first 800 characters)
 //! of one of the top 3 hits, all folded alike.
 
+use std::io::Write;
+
 use privacy_notice::bundled;
 use privacy_notice_core::search::Scope;
 use privacy_notice_core::text::fold_phrase;
 
 /// Runs every question of `path` through the library search, prints the
-/// misses and the recall, and fails when the recall is below `bar` percent.
+/// misses (with `--nocapture`) and the recall (always), and fails when the
+/// recall is below `bar` percent. Each bar sits just below the set's
+/// current score, so that one more miss fails.
 fn evaluate(path: &str, bar: f64) {
     let path = format!("{}/{path}", env!("CARGO_MANIFEST_DIR"));
     let source = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
@@ -44,33 +48,45 @@ fn evaluate(path: &str, bar: f64) {
         }
     }
     let recall = 100.0 * passed as f64 / questions.len() as f64;
-    println!(
-        "{path}: recall@3 {passed}/{} = {recall:.0}%",
+    let name = path.rsplit('/').next().unwrap_or(&path);
+    let line = format!(
+        "search_eval {name}: recall@3 {passed}/{} = {recall:.1}% (bar {bar}%)",
         questions.len()
     );
-    assert!(recall >= bar, "{path}: recall {recall:.0}% is below {bar}%");
+    // Straight to the process's stderr, past the test harness's capture, so
+    // that a passing `cargo test` shows every set's score too.
+    let _ = writeln!(std::io::stderr(), "{line}");
+    assert!(recall >= bar, "{line}: below the bar");
 }
 
 #[test]
 fn shared_sample_questions() {
-    evaluate("tests/public_questions.toml", 90.0);
+    evaluate("tests/public_questions.toml", 99.0);
 }
 
 #[test]
 fn project_family_questions() {
-    evaluate("tests/search_questions.toml", 85.0);
+    evaluate("tests/search_questions.toml", 97.0);
 }
 
 /// Written blind, from the notices only, before the search was run on them.
 #[test]
 fn blind_family_questions() {
-    evaluate("tests/search_questions_blind.toml", 85.0);
+    evaluate("tests/search_questions_blind.toml", 97.9);
 }
 
 /// Written blind, by other personas (foster carer, grandparent, 14-year-old, …).
 #[test]
 fn blind_family_questions_second_set() {
-    evaluate("tests/search_questions_blind2.toml", 80.0);
+    evaluate("tests/search_questions_blind2.toml", 84.9);
+}
+
+/// Written blind (care leaver, parent with a learning disability, social
+/// worker, distrustful parent, young carer, …) and committed with its
+/// first-pass score, before the search changed; never tuned on.
+#[test]
+fn blind_family_questions_third_set() {
+    evaluate("tests/search_questions_blind3.toml", 52.0);
 }
 
 #[test]

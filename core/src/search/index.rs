@@ -3,6 +3,7 @@
 //! Built once, at build time, by `build.rs` (the widget never re-indexes at
 //! start-up), and at run time only by tests and benchmarks.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -12,7 +13,10 @@ use crate::text::terms;
 /// What a passage is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PassageKind {
-    /// A section's plain summary.
+    /// A section's plain summary (`block` 0), or a fact of the notice's
+    /// header, "About this notice" (`block` is 1 + its [`AboutFact`], `item`
+    /// is 0: a reader that knows nothing of facts opens the first section,
+    /// at the top of the notice, where the header is). See [`Passage::about`].
     Summary,
     /// A paragraph or list item of a section's wording (`block` is its index).
     Body,
@@ -35,6 +39,255 @@ pub struct Passage {
     pub block: u16,
 }
 
+impl Passage {
+    /// The header fact an "About this notice" passage states, or `None`.
+    pub fn about(&self) -> Option<AboutFact> {
+        match (self.kind, self.block) {
+            (PassageKind::Summary, 1..) => AboutFact::ALL.get(usize::from(self.block) - 1).copied(),
+            _ => None,
+        }
+    }
+}
+
+/// The heading of "About this notice" passages.
+pub const ABOUT_HEADING: &str = "About this notice";
+
+/// A fact of a notice's header, searchable as an "About this notice" passage:
+/// how current the notice is, who publishes it, where the full version is,
+/// how to reach the data protection officer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AboutFact {
+    Title,
+    Publisher,
+    Source,
+    SourceUrl,
+    Published,
+    LastUpdated,
+    Version,
+    IcoRegistration,
+    Contact,
+    DpoEmail,
+    ComplaintsEmail,
+    IcoComplaintsUrl,
+}
+
+impl AboutFact {
+    pub const ALL: [AboutFact; 12] = [
+        AboutFact::Title,
+        AboutFact::Publisher,
+        AboutFact::Source,
+        AboutFact::SourceUrl,
+        AboutFact::Published,
+        AboutFact::LastUpdated,
+        AboutFact::Version,
+        AboutFact::IcoRegistration,
+        AboutFact::Contact,
+        AboutFact::DpoEmail,
+        AboutFact::ComplaintsEmail,
+        AboutFact::IcoComplaintsUrl,
+    ];
+
+    /// The fact's name as shown ("Last updated: …"); its words are indexed
+    /// with the passage, beside "About this notice".
+    pub fn label(self) -> &'static str {
+        match self {
+            AboutFact::Title => "Title of this privacy notice",
+            AboutFact::Publisher => {
+                "Published by (the data controller, responsible for your personal data)"
+            }
+            AboutFact::Source => "Where this notice comes from",
+            AboutFact::SourceUrl => "The full privacy notice online",
+            AboutFact::Published => "Published",
+            AboutFact::LastUpdated => "Last updated",
+            AboutFact::Version => "Version",
+            AboutFact::IcoRegistration => {
+                "Registration number with the Information Commissioner's Office (ICO)"
+            }
+            AboutFact::Contact => "Contact us",
+            AboutFact::DpoEmail => "Data Protection Officer (DPO) email",
+            AboutFact::ComplaintsEmail => "Complaints email",
+            AboutFact::IcoComplaintsUrl => {
+                "Complain to the Information Commissioner's Office (ICO)"
+            }
+        }
+    }
+
+    /// The fact as `notice` states it; a contact detail it does not state
+    /// comes from the notice it extends (as the widget shows it).
+    pub fn value<'a>(self, notice: &'a Notice, notices: &'a [Notice]) -> Option<&'a str> {
+        let parent = notice
+            .extends
+            .as_deref()
+            .and_then(|id| notices.iter().find(|n| n.id == id));
+        let contact = |pick: fn(&crate::model::Controller) -> &Option<Text>| {
+            notice.stated_contact(parent, pick)
+        };
+        match self {
+            AboutFact::Title => Some(&*notice.title),
+            AboutFact::Publisher => Some(&*notice.controller.name),
+            AboutFact::Source => Some(&*notice.source),
+            AboutFact::SourceUrl => notice.source_url.as_deref(),
+            AboutFact::Published => notice.published.as_deref(),
+            AboutFact::LastUpdated => notice.last_updated.as_deref(),
+            AboutFact::Version => notice.version.as_deref(),
+            AboutFact::IcoRegistration => contact(|c| &c.ico_registration),
+            AboutFact::Contact => contact(|c| &c.contact),
+            AboutFact::DpoEmail => contact(|c| &c.dpo_email),
+            AboutFact::ComplaintsEmail => contact(|c| &c.complaints_email),
+            AboutFact::IcoComplaintsUrl => contact(|c| &c.ico_complaints_url),
+        }
+        .filter(|v| !v.trim().is_empty())
+    }
+}
+
+/// For each block of a section body, the block that leads into its list
+/// (the paragraph just before a run of list items: "…including:"), or
+/// `None` (a paragraph, or a list with nothing before it).
+pub fn lead_ins(body: &str) -> Vec<Option<usize>> {
+    let mut lead = None;
+    blocks(body)
+        .enumerate()
+        .map(|(i, block)| match block {
+            Block::Paragraph(_) => {
+                lead = Some(i);
+                None
+            }
+            Block::ListItem(_) => lead,
+        })
+        .collect()
+}
+
+/// "No lead-in" in [`Index::lead_ins`].
+pub const NO_LEAD_IN: u16 = u16::MAX;
+
+/// How many characters of a list a lead-in shows (at least one item).
+const LIST_SHOWN_CHARS: usize = 300;
+
+/// A passage as a result shows it: the heading, and the text with what it
+/// needs to make sense alone (a list item's lead-in, a lead-in's list).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shown<'a> {
+    pub heading: String,
+    /// For a list item: the sentence that leads into its list (the last
+    /// sentence of the paragraph before the list), shown before it.
+    pub lead_in: Option<&'a str>,
+    /// Whether `lead_in` is the end of a longer paragraph (show "…" first).
+    pub lead_in_cut: bool,
+    /// The passage itself (`Passage::block` points at it); for an "About
+    /// this notice" fact, "label: value".
+    pub text: Cow<'a, str>,
+    /// For a paragraph that leads into a list: its first items.
+    pub list: Vec<&'a str>,
+    /// Whether the list has more items than `list`.
+    pub list_cut: bool,
+}
+
+impl Shown<'_> {
+    /// The text shown in a result, in one string: "lead-in item" for a list
+    /// item, "lead-in: item; item; …" for a lead-in, else the passage.
+    pub fn display_text(&self) -> String {
+        let mut out = String::new();
+        if let Some(lead_in) = self.lead_in {
+            if self.lead_in_cut {
+                out.push_str("… ");
+            }
+            out.push_str(lead_in);
+            out.push(' ');
+        }
+        out.push_str(&self.text);
+        if !self.list.is_empty() {
+            out.push(' ');
+            out.push_str(&self.list.join("; "));
+            if self.list_cut {
+                out.push_str("; …");
+            }
+        }
+        out
+    }
+}
+
+/// The last sentence of a paragraph, and whether anything came before it.
+fn last_sentence(paragraph: &str) -> (&str, bool) {
+    let body = paragraph.trim_end_matches([':', ' ']);
+    match body.rfind(['.', '?', '!']) {
+        Some(end) if end + 1 < body.len() && body[end + 1..].starts_with(char::is_whitespace) => {
+            (paragraph[end + 1..].trim_start(), true)
+        }
+        _ => (paragraph, false),
+    }
+}
+
+/// How a passage is shown in a result: its heading, and its text with the
+/// lead-in of its list (a list item) or the start of its list (a lead-in).
+/// `Passage::block` still names the matching block, to scroll to.
+pub fn shown_passage<'a>(
+    passage: &Passage,
+    notices: &'a [Notice],
+    glossary: &'a [GlossaryTerm],
+) -> Shown<'a> {
+    let mut shown = Shown {
+        heading: String::new(),
+        lead_in: None,
+        lead_in_cut: false,
+        text: Cow::Borrowed(""),
+        list: Vec::new(),
+        list_cut: false,
+    };
+    let notice = &notices[usize::from(passage.notice)];
+    let item = usize::from(passage.item);
+    let block = usize::from(passage.block);
+    if let Some(fact) = passage.about() {
+        shown.heading = ABOUT_HEADING.to_string();
+        let value = fact.value(notice, notices).unwrap_or("");
+        shown.text = Cow::Owned(format!("{}: {value}", fact.label()));
+        return shown;
+    }
+    match passage.kind {
+        PassageKind::Summary => {
+            let s = &notice.sections[item];
+            shown.heading = format!("{} (in short)", s.heading);
+            shown.text = Cow::Borrowed(&s.summary);
+        }
+        PassageKind::Body => {
+            let s = &notice.sections[item];
+            shown.heading = s.heading.to_string();
+            let all: Vec<Block> = blocks(&s.body).collect();
+            let leads = lead_ins(&s.body);
+            shown.text = Cow::Borrowed(all.get(block).map_or("", |b| b.text()));
+            if let Some(Some(lead)) = leads.get(block) {
+                (shown.lead_in, shown.lead_in_cut) = match last_sentence(all[*lead].text()) {
+                    (sentence, cut) => (Some(sentence), cut),
+                };
+            }
+            let mut chars = 0;
+            for (b, lead) in leads.iter().enumerate().skip(block + 1) {
+                if *lead != Some(block) {
+                    break;
+                }
+                if chars >= LIST_SHOWN_CHARS {
+                    shown.list_cut = true;
+                    break;
+                }
+                let text = all[b].text();
+                chars += text.len();
+                shown.list.push(text);
+            }
+        }
+        PassageKind::Explorer => {
+            let e = &notice.explorer[item];
+            let a = &e.answers[block];
+            shown.heading = format!("{}: {}", e.label, a.question.asked());
+            shown.text = Cow::Borrowed(&a.text);
+        }
+        PassageKind::Glossary => {
+            let t = &glossary[item];
+            shown.heading = format!("What \"{}\" means", t.term);
+            shown.text = Cow::Borrowed(&t.definition);
+        }
+    }
+    shown
+}
+
 /// How much a term found in a passage's heading counts, against once in its text.
 pub const HEADING_WEIGHT: usize = 2;
 
@@ -44,6 +297,13 @@ pub struct Index {
     pub passages: List<Passage>,
     /// Length of each passage in terms (at most 255), for BM25's length normalisation.
     pub lengths: List<u8>,
+    /// For a list item, the passage that leads into its list ([`NO_LEAD_IN`]
+    /// for others): a lead-in's items are the passages just after it that
+    /// name it.
+    pub lead_ins: List<u16>,
+    /// A fingerprint of each passage's text, to show one of identical texts
+    /// (the same list item in several notices) once.
+    pub fingerprints: List<u32>,
     /// The first passage under each heading (a section's, an explorer
     /// item's, a definition's), and the end of the last.
     pub head_starts: List<u16>,
@@ -70,34 +330,42 @@ pub struct Starts {
     postings: Vec<u32>,
 }
 
-/// The heading and text of a passage as shown to a reader.
+/// The heading and text of a passage as a result shows it (the text with
+/// its list's lead-in, or a lead-in with its list: see [`shown_passage`]).
 pub fn passage_heading_and_text<'a>(
     passage: &Passage,
     notices: &'a [Notice],
     glossary: &'a [GlossaryTerm],
-) -> (String, &'a str) {
+) -> (String, Cow<'a, str>) {
+    let shown = shown_passage(passage, notices, glossary);
+    let text = if shown.lead_in.is_none() && shown.list.is_empty() {
+        shown.text.clone()
+    } else {
+        Cow::Owned(shown.display_text())
+    };
+    (shown.heading, text)
+}
+
+/// The passage's own text, as indexed: a block, summary, answer or
+/// definition, or an "About this notice" fact's value.
+pub fn passage_text<'a>(
+    passage: &Passage,
+    notices: &'a [Notice],
+    glossary: &'a [GlossaryTerm],
+) -> &'a str {
     let notice = &notices[usize::from(passage.notice)];
     let item = usize::from(passage.item);
     let block = usize::from(passage.block);
+    if let Some(fact) = passage.about() {
+        return fact.value(notice, notices).unwrap_or("");
+    }
     match passage.kind {
-        PassageKind::Summary => {
-            let s = &notice.sections[item];
-            (format!("{} (in short)", s.heading), &s.summary)
-        }
-        PassageKind::Body => {
-            let s = &notice.sections[item];
-            let text = blocks(&s.body).nth(block).map_or("", Block::text);
-            (s.heading.to_string(), text)
-        }
-        PassageKind::Explorer => {
-            let e = &notice.explorer[item];
-            let a = &e.answers[block];
-            (format!("{}: {}", e.label, a.question.asked()), &a.text)
-        }
-        PassageKind::Glossary => {
-            let t = &glossary[item];
-            (format!("What \"{}\" means", t.term), &t.definition)
-        }
+        PassageKind::Summary => &notice.sections[item].summary,
+        PassageKind::Body => blocks(&notice.sections[item].body)
+            .nth(block)
+            .map_or("", Block::text),
+        PassageKind::Explorer => &notice.explorer[item].answers[block].text,
+        PassageKind::Glossary => &glossary[item].definition,
     }
 }
 
@@ -109,6 +377,9 @@ pub fn passage_heading_and_text<'a>(
 fn index_heading(passage: &Passage, notices: &[Notice], glossary: &[GlossaryTerm]) -> String {
     let notice = &notices[usize::from(passage.notice)];
     let item = usize::from(passage.item);
+    if let Some(fact) = passage.about() {
+        return format!("{ABOUT_HEADING} {}", fact.label());
+    }
     match passage.kind {
         PassageKind::Summary | PassageKind::Body => notice.sections[item].heading.to_string(),
         PassageKind::Explorer => notice.explorer[item].label.to_string(),
@@ -120,6 +391,7 @@ impl Index {
     /// Indexes every passage of `notices` and `glossary`.
     pub fn build(notices: &[Notice], glossary: &[GlossaryTerm]) -> Index {
         let mut passages = Vec::new();
+        let mut lead_in_of = Vec::new();
         let to_u16 = |n: usize| u16::try_from(n).expect("fewer than 65536 passages and items");
         for (n, notice) in notices.iter().enumerate() {
             for (s, section) in notice.sections.iter().enumerate() {
@@ -130,8 +402,12 @@ impl Index {
                     block: to_u16(block),
                 };
                 passages.push(at(PassageKind::Summary, 0));
-                passages
-                    .extend((0..blocks(&section.body).count()).map(|b| at(PassageKind::Body, b)));
+                lead_in_of.push(NO_LEAD_IN);
+                let first = passages.len();
+                for (b, lead) in lead_ins(&section.body).into_iter().enumerate() {
+                    passages.push(at(PassageKind::Body, b));
+                    lead_in_of.push(lead.map_or(NO_LEAD_IN, |l| to_u16(first + l)));
+                }
             }
             for (e, item) in notice.explorer.iter().enumerate() {
                 passages.extend((0..item.answers.len()).map(|a| Passage {
@@ -141,6 +417,23 @@ impl Index {
                     block: to_u16(a),
                 }));
             }
+            // The header's facts, "About this notice" (a notice with no
+            // section has nowhere to open them).
+            if !notice.sections.is_empty() {
+                passages.extend(
+                    AboutFact::ALL
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, fact)| fact.value(notice, notices).is_some())
+                        .map(|(f, _)| Passage {
+                            kind: PassageKind::Summary,
+                            notice: to_u16(n),
+                            item: 0,
+                            block: to_u16(f + 1),
+                        }),
+                );
+            }
+            lead_in_of.resize(passages.len(), NO_LEAD_IN);
         }
         passages.extend((0..glossary.len()).map(|t| Passage {
             kind: PassageKind::Glossary,
@@ -148,12 +441,14 @@ impl Index {
             item: to_u16(t),
             block: 0,
         }));
+        lead_in_of.resize(passages.len(), NO_LEAD_IN);
 
         // Headings are indexed once per head (a section, an explorer item,
         // a definition), not once per passage: the passages of a head are
         // consecutive, and a heading's terms count for each of them.
         let mut by_term: BTreeMap<String, (Vec<u16>, Vec<u16>)> = BTreeMap::new();
         let mut lengths = Vec::with_capacity(passages.len());
+        let mut fingerprints = Vec::with_capacity(passages.len());
         let mut head_starts = Vec::new();
         let mut heading_length = 0;
         for (p, passage) in passages.iter().enumerate() {
@@ -167,7 +462,8 @@ impl Index {
                     heading_length += HEADING_WEIGHT;
                 }
             }
-            let (_, text) = passage_heading_and_text(passage, notices, glossary);
+            let text = passage_text(passage, notices, glossary);
+            fingerprints.push(fingerprint(text));
             let mut length = heading_length;
             for term in terms(text) {
                 by_term.entry(term).or_default().1.push(to_u16(p));
@@ -198,6 +494,8 @@ impl Index {
         Index {
             passages: passages.into(),
             lengths: lengths.into(),
+            lead_ins: lead_in_of.into(),
+            fingerprints: fingerprints.into(),
             head_starts: head_starts.into(),
             terms: Text::Owned(terms),
             term_lengths: term_lengths.into(),
@@ -298,8 +596,18 @@ impl Index {
     }
 }
 
-/// Whether two passages are under the same heading.
+/// FNV-1a of a text.
+fn fingerprint(text: &str) -> u32 {
+    text.bytes().fold(0x811c_9dc5, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
+}
+
+/// Whether two passages are under the same heading (each header fact has its own).
 fn same_head(a: &Passage, b: &Passage) -> bool {
+    if a.about().is_some() || b.about().is_some() {
+        return a == b;
+    }
     let group = |kind| match kind {
         PassageKind::Summary | PassageKind::Body => 0,
         PassageKind::Explorer => 1,
@@ -366,6 +674,8 @@ mod tests {
         let index = Index {
             passages: Cow::Borrowed(&[]),
             lengths: Cow::Borrowed(&[]),
+            lead_ins: Cow::Borrowed(&[]),
+            fingerprints: Cow::Borrowed(&[]),
             head_starts: Cow::Borrowed(&[0]),
             terms: Cow::Borrowed("abc"),
             term_lengths: Cow::Borrowed(&[1, 2]),

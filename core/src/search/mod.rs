@@ -17,7 +17,10 @@ use std::ops::Range;
 
 use crate::model::{Concept, GlossaryTerm, Notice};
 use crate::text::{STOP_MARK, is_stop_word, stem, words};
-pub use index::{Index, Passage, PassageKind, passage_heading_and_text};
+pub use index::{
+    ABOUT_HEADING, AboutFact, Index, NO_LEAD_IN, Passage, PassageKind, Shown,
+    passage_heading_and_text, passage_text, shown_passage,
+};
 
 /// The longest question the search takes, in characters. Families ask in a
 /// sentence; a longer query is refused (see [`check_query`]) so that no
@@ -68,11 +71,26 @@ const ONE_EDIT_WEIGHT: f32 = 0.8;
 const TWO_EDITS_WEIGHT: f32 = 0.6;
 /// Weight of a longer word that starts with what was typed ("scho" → "school").
 const PREFIX_WEIGHT: f32 = 0.6;
+/// How much a list item's lead-in ("You also have the right to:") adds to
+/// the item's score ("object to processing").
+const LEAD_IN_WEIGHT: f32 = 0.1;
+/// How much a header fact ("About this notice") counts.
+const ABOUT_WEIGHT: f32 = 0.5;
+/// Hits kept while ranking, beyond those asked for, so that one dropped as
+/// a repeat (the same list, the same text) leaves the next in its place.
+const SPARE_HITS: usize = 8;
+/// At most this many passages of one list (a lead-in and its items) are hits.
+const MAX_PER_LIST: usize = 2;
 
 /// How much a passage of each kind counts: the publisher's own wording
-/// first (it is what binds the council), then the plain layers.
-fn kind_weight(kind: PassageKind) -> f32 {
-    match kind {
+/// first (it is what binds the council), then the plain layers; a header
+/// fact ("About this notice") is short, and answers only questions about
+/// the notice itself.
+fn kind_weight(passage: &Passage) -> f32 {
+    if passage.about().is_some() {
+        return ABOUT_WEIGHT;
+    }
+    match passage.kind {
         PassageKind::Body => 1.0,
         PassageKind::Summary => 0.7,
         PassageKind::Explorer => 0.6,
@@ -131,13 +149,15 @@ impl Corpus<'_> {
         let groups = self.query_groups(query);
         let index = self.index;
         let mut totals = vec![0f32; index.passages.len()];
-        // Per passage: the summed weight of the groups it matches.
-        let mut covered = vec![0f32; index.passages.len()];
+        // Per passage: the groups it matches (the first 64), and each group's weight.
+        let mut matched = vec![0u64; index.passages.len()];
+        let mut group_weights: Vec<f32> = Vec::with_capacity(groups.len());
         let mut total_weight = 0f32;
         let mut matched_terms: Vec<String> = Vec::new();
         let mut group_scores = Scores::new(index.passages.len());
         let mut phrase = Scores::new(index.passages.len());
-        for group in &groups {
+        for (g, group) in groups.iter().enumerate() {
+            let bit = if g < 64 { 1u64 << g } else { 0 };
             // The group's weight: the inverse document frequency of its rarest
             // term, times the weight of the alternative it belongs to.
             let mut weight = 0f32;
@@ -162,32 +182,129 @@ impl Corpus<'_> {
                 }
             }
             total_weight += weight;
+            group_weights.push(weight);
             // The best alternative counts, and the others a little: a passage
             // that says "how long", "kept" and "retained" beats one that
             // only says "keep".
             for (p, sum, top, _) in group_scores.drain() {
                 let score = top + OTHER_ALTERNATIVES_WEIGHT * (sum - top);
                 totals[usize::from(p)] += score;
-                covered[usize::from(p)] += weight;
+                matched[usize::from(p)] |= bit;
             }
         }
-        let mut hits: Vec<Hit> = Vec::new();
-        for (p, &total) in totals.iter().enumerate() {
+        let covered = |mask: u64| -> f32 {
+            group_weights
+                .iter()
+                .enumerate()
+                .filter(|&(g, _)| g < 64 && mask & (1 << g) != 0)
+                .map(|(_, w)| w)
+                .sum()
+        };
+        let mut hits: Vec<(Hit, usize)> = Vec::new();
+        for (p, &own) in totals.iter().enumerate() {
             let passage = index.passages[p];
-            if total <= 0.0 || !self.in_scope(scope, &passage) {
+            if own <= 0.0 || !self.in_scope(scope, &passage) {
                 continue;
             }
-            let coverage = covered[p] / total_weight;
+            // A list item and its lead-in make sense together: what either
+            // matches counts as covered for both, and an item counts a
+            // share of its lead-in's score. (A lead-in does not count its
+            // items' scores: it would outrank them with their own words.)
+            let (mut total, mut mask) = (own, matched[p]);
+            let lead = index.lead_ins[p];
+            if lead != NO_LEAD_IN {
+                total += LEAD_IN_WEIGHT * totals[usize::from(lead)];
+                mask |= matched[usize::from(lead)];
+            } else {
+                for q in p + 1..index.passages.len() {
+                    if usize::from(index.lead_ins[q]) != p {
+                        break;
+                    }
+                    mask |= matched[q];
+                }
+            }
+            let coverage = covered(mask) / total_weight;
             let hit = Hit {
                 passage,
-                score: total * coverage * coverage * kind_weight(passage.kind),
+                score: total * coverage * coverage * kind_weight(&passage),
             };
-            insert_best(&mut hits, hit, limit);
+            self.insert_best(&mut hits, hit, p, limit + SPARE_HITS);
         }
+        hits.truncate(limit);
         Results {
-            hits,
+            hits: hits.into_iter().map(|(hit, _)| hit).collect(),
             matched_terms,
         }
+    }
+
+    /// Whether passages `a` and `b` give one answer, to be shown once: two
+    /// answers of one explorer item (they share a label), or the same text
+    /// (the same list item in several notices). Items of one list stay
+    /// apart: each answers something else.
+    fn same_answer(&self, a: usize, b: usize) -> bool {
+        let index = self.index;
+        let (pa, pb) = (index.passages[a], index.passages[b]);
+        if pa.kind == PassageKind::Explorer
+            && pb.kind == PassageKind::Explorer
+            && pa.notice == pb.notice
+            && pa.item == pb.item
+        {
+            return true;
+        }
+        index.fingerprints[a] == index.fingerprints[b]
+            && passage_text(&pa, self.notices, self.glossary)
+                == passage_text(&pb, self.notices, self.glossary)
+    }
+
+    /// The list passage `p` belongs to (its lead-in's number), if any.
+    fn list_of(&self, p: usize) -> Option<usize> {
+        let lead_ins = &self.index.lead_ins;
+        match lead_ins[p] {
+            NO_LEAD_IN => lead_ins
+                .get(p + 1)
+                .is_some_and(|&l| usize::from(l) == p)
+                .then_some(p),
+            lead => Some(usize::from(lead)),
+        }
+    }
+
+    /// Adds a hit (of passage `p`) to `hits`, kept best first and at most
+    /// `limit` long, with each answer once ([`Corpus::same_answer`]: the
+    /// better of two stays) and at most [`MAX_PER_LIST`] passages of one
+    /// list (its items share a lead-in, and would otherwise fill the
+    /// results with one list). (No sort: a small, fast top-k.)
+    fn insert_best(&self, hits: &mut Vec<(Hit, usize)>, hit: Hit, p: usize, limit: usize) {
+        let at = hits
+            .iter()
+            .position(|(h, _)| h.score < hit.score)
+            .unwrap_or(hits.len());
+        if at >= limit || hits[..at].iter().any(|&(_, q)| self.same_answer(q, p)) {
+            return;
+        }
+        let list = self.list_of(p);
+        let same_list = |q: usize| list.is_some() && self.list_of(q) == list;
+        if hits[..at].iter().filter(|&&(_, q)| same_list(q)).count() >= MAX_PER_LIST {
+            return;
+        }
+        hits.insert(at, (hit, p));
+        let mut in_list = 0;
+        let mut i = 0;
+        while i < hits.len() {
+            let q = hits[i].1;
+            if i > at && self.same_answer(q, p) {
+                hits.remove(i);
+                continue;
+            }
+            if same_list(q) {
+                in_list += 1;
+                if in_list > MAX_PER_LIST {
+                    hits.remove(i);
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        hits.truncate(limit);
     }
 
     /// BM25 of term number `term` in each passage that has it.
@@ -230,6 +347,8 @@ impl Corpus<'_> {
         match passage.kind {
             PassageKind::Glossary => true,
             _ if owner == n => true,
+            // A notice's own header: the facts it inherits are in its own.
+            _ if passage.about().is_some() => false,
             PassageKind::Explorer => false,
             PassageKind::Summary | PassageKind::Body => {
                 let notice = &self.notices[n];
@@ -276,13 +395,25 @@ impl Corpus<'_> {
         let mut groups = Vec::new();
         let mut used = vec![false; positions.len()];
         for concept in self.concepts {
-            let Some(at) = concept
-                .asks
-                .iter()
-                .find_map(|ask| find_phrase(&positions, &phrase_words(ask).collect::<Vec<_>>()))
-            else {
+            // Every ask the question names uses its words: in "can i see
+            // what you wrote", "see what" and "what you wrote" are one thing
+            // asked, not "see what" and then "wrote" alone.
+            let mut found = false;
+            let mut at: Vec<usize> = Vec::new();
+            for ask in concept.asks.iter() {
+                if let Some(words) = find_phrase(&positions, &phrase_words(ask).collect::<Vec<_>>())
+                {
+                    found = true;
+                    for i in words {
+                        if !at.contains(&i) {
+                            at.push(i);
+                        }
+                    }
+                }
+            }
+            if !found {
                 continue;
-            };
+            }
             let mut group: Group = concept
                 .means
                 .iter()
@@ -395,9 +526,15 @@ impl Corpus<'_> {
             .collect()
     }
 
-    /// Heading and text of a hit's passage.
-    pub fn passage(&self, passage: &Passage) -> (String, &str) {
+    /// Heading and text of a hit's passage as a result shows it (a list
+    /// item with its lead-in, a lead-in with its list).
+    pub fn passage(&self, passage: &Passage) -> (String, std::borrow::Cow<'_, str>) {
         passage_heading_and_text(passage, self.notices, self.glossary)
+    }
+
+    /// A hit's passage as a result shows it, in parts: see [`Shown`].
+    pub fn shown(&self, passage: &Passage) -> Shown<'_> {
+        shown_passage(passage, self.notices, self.glossary)
     }
 }
 
@@ -454,33 +591,6 @@ impl Scores {
             (self.sum[i], self.top[i], self.count[i]) = (0.0, 0.0, 0);
         }
         out
-    }
-}
-
-/// Adds a hit to `hits`, kept best first and at most `limit` long, with one
-/// answer per kind of data: its answers share a label, and would otherwise
-/// fill the list with one card. (No sort: a small, fast top-k.)
-fn insert_best(hits: &mut Vec<Hit>, hit: Hit, limit: usize) {
-    if hit.passage.kind == PassageKind::Explorer {
-        let same_item = |h: &Hit| {
-            h.passage.kind == PassageKind::Explorer
-                && h.passage.notice == hit.passage.notice
-                && h.passage.item == hit.passage.item
-        };
-        if let Some(at) = hits.iter().position(same_item) {
-            if hits[at].score >= hit.score {
-                return;
-            }
-            hits.remove(at);
-        }
-    }
-    let at = hits
-        .iter()
-        .position(|h| h.score < hit.score)
-        .unwrap_or(hits.len());
-    if at < limit {
-        hits.insert(at, hit);
-        hits.truncate(limit);
     }
 }
 
