@@ -655,15 +655,15 @@ pub fn parse_notice(file: &str, source: &str) -> (Option<NoticeFile>, Vec<Proble
             "give the section a short id for links, e.g. `id = \"your-rights\"`",
         );
         report.check_id(&id, id_line, &field("id"));
-        if !id.is_empty() {
-            if let Some(first) = seen.insert(id.clone(), id_line) {
-                report.error(
-                    Some(id_line),
-                    &field("id"),
-                    format!("duplicate section id \"{id}\" (first used on line {first})"),
-                    "give each section its own id",
-                );
-            }
+        if !id.is_empty()
+            && let Some(first) = seen.insert(id.clone(), id_line)
+        {
+            report.error(
+                Some(id_line),
+                &field("id"),
+                format!("duplicate section id \"{id}\" (first used on line {first})"),
+                "give each section its own id",
+            );
         }
         let value = report.text(s, "heading", &field("heading"));
         let heading = report.required(
@@ -720,15 +720,15 @@ pub fn parse_notice(file: &str, source: &str) -> (Option<NoticeFile>, Vec<Proble
             "give the kind of data an id, e.g. `id = \"health\"`",
         );
         report.check_id(&id, id_line, &field("id"));
-        if !id.is_empty() {
-            if let Some(first) = seen.insert(id.clone(), id_line) {
-                report.error(
-                    Some(id_line),
-                    &field("id"),
-                    format!("duplicate explorer id \"{id}\" (first used on line {first})"),
-                    "give each kind of data its own id",
-                );
-            }
+        if !id.is_empty()
+            && let Some(first) = seen.insert(id.clone(), id_line)
+        {
+            report.error(
+                Some(id_line),
+                &field("id"),
+                format!("duplicate explorer id \"{id}\" (first used on line {first})"),
+                "give each kind of data its own id",
+            );
         }
         let value = report.text(item, "label", &field("label"));
         let label = report.required(

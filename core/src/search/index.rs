@@ -255,9 +255,8 @@ pub fn shown_passage<'a>(
             let leads = lead_ins(&s.body);
             shown.text = Cow::Borrowed(all.get(block).map_or("", |b| b.text()));
             if let Some(Some(lead)) = leads.get(block) {
-                (shown.lead_in, shown.lead_in_cut) = match last_sentence(all[*lead].text()) {
-                    (sentence, cut) => (Some(sentence), cut),
-                };
+                let (sentence, cut) = last_sentence(all[*lead].text());
+                (shown.lead_in, shown.lead_in_cut) = (Some(sentence), cut);
             }
             let mut chars = 0;
             for (b, lead) in leads.iter().enumerate().skip(block + 1) {

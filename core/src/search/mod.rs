@@ -216,11 +216,13 @@ impl Corpus<'_> {
                 total += LEAD_IN_WEIGHT * totals[usize::from(lead)];
                 mask |= matched[usize::from(lead)];
             } else {
-                for q in p + 1..index.passages.len() {
-                    if usize::from(index.lead_ins[q]) != p {
-                        break;
-                    }
-                    mask |= matched[q];
+                // Its items follow it.
+                let items = index.lead_ins[p + 1..]
+                    .iter()
+                    .take_while(|&&l| usize::from(l) == p)
+                    .count();
+                for item_mask in &matched[p + 1..p + 1 + items] {
+                    mask |= item_mask;
                 }
             }
             let coverage = covered(mask) / total_weight;

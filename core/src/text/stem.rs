@@ -177,10 +177,10 @@ impl Word {
 
     /// Replaces the first matching suffix when the stem's measure exceeds `min_m`.
     fn replace_first(&mut self, rules: &[(&str, &str)], min_m: usize) {
-        if let Some((suffix, with)) = rules.iter().find(|(s, _)| self.ends(s)) {
-            if self.measure(self.stem_len(suffix)) > min_m {
-                self.replace(suffix, with);
-            }
+        if let Some((suffix, with)) = rules.iter().find(|(s, _)| self.ends(s))
+            && self.measure(self.stem_len(suffix)) > min_m
+        {
+            self.replace(suffix, with);
         }
     }
 
