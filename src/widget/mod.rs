@@ -84,10 +84,10 @@ pub fn mount(
     } else {
         View::Notice
     });
-    if let Some(open) = host.get_attribute("open") {
-        if let Some(section) = widget.sections.iter().find(|s| s.id == open.trim()) {
-            section.set_open(true);
-        }
+    if let Some(open) = host.get_attribute("open")
+        && let Some(section) = widget.sections.iter().find(|s| s.id == open.trim())
+    {
+        section.set_open(true);
     }
     widget.update_toggle_all();
     widget.follow_location_hash(&host);

@@ -14,7 +14,7 @@ use web_sys::{Document, Element, HtmlInputElement, KeyboardEvent};
 use super::Widget;
 use super::dom::{append, append_text, element, on, set, text_element};
 use super::page::Page;
-use privacy_notice_core::search::{PassageKind, Scope, highlight};
+use privacy_notice_core::search::{MAX_QUERY_CHARS, PassageKind, Scope, check_query, highlight};
 
 /// How long to wait after the last key before searching, in milliseconds.
 const DEBOUNCE_MS: i32 = 200;
@@ -54,6 +54,7 @@ impl SearchBox {
         set(&input, "id", "pn-search-input");
         set(&input, "type", "search");
         set(&input, "autocomplete", "off");
+        set(&input, "maxlength", &MAX_QUERY_CHARS.to_string());
         set(&input, "aria-describedby", "pn-search-hint");
         set(&input, "aria-controls", "pn-results");
         let results = element(doc, "div", "pn-results");
@@ -130,7 +131,19 @@ impl SearchBox {
 
     fn run(&self, widget: &Widget, page: &Page) {
         let query = self.input.value();
-        let query = query.trim();
+        let query = match check_query(&query) {
+            Ok(query) => query,
+            Err(too_long) => {
+                // Said calmly, without reading the question back.
+                let message = too_long.to_string();
+                self.results.set_text_content(Some(&message));
+                self.results
+                    .remove_attribute("hidden")
+                    .expect_throw("remove hidden");
+                widget.announce(&message);
+                return;
+            }
+        };
         if query.is_empty() {
             self.clear();
             widget.announce("");
@@ -184,7 +197,7 @@ impl SearchBox {
                 None => text_element(&doc, "strong", "", &heading),
             };
             let passage = element(&doc, "p", "pn-result-text");
-            for (range, marked) in highlight(text, &found.matched_terms) {
+            for (range, marked) in highlight(&text, &found.matched_terms) {
                 if marked {
                     append(&passage, &[&text_element(&doc, "mark", "", &text[range])]);
                 } else {

@@ -73,16 +73,16 @@ fn render_inline(
         if explained.contains(&n) {
             continue;
         }
-        if let Some((start, end)) = term.matches.iter().find_map(|m| find_word(&lower, m)) {
-            if found.iter().all(|(s, e, _)| end <= *s || start >= *e) {
-                // Kept in text order (no sort: smaller Wasm).
-                let at = found
-                    .iter()
-                    .position(|(s, _, _)| *s > start)
-                    .unwrap_or(found.len());
-                found.insert(at, (start, end, Inline::Term(term)));
-                explained.push(n);
-            }
+        if let Some((start, end)) = term.matches.iter().find_map(|m| find_word(&lower, m))
+            && found.iter().all(|(s, e, _)| end <= *s || start >= *e)
+        {
+            // Kept in text order (no sort: smaller Wasm).
+            let at = found
+                .iter()
+                .position(|(s, _, _)| *s > start)
+                .unwrap_or(found.len());
+            found.insert(at, (start, end, Inline::Term(term)));
+            explained.push(n);
         }
     }
     let mut at = 0;
