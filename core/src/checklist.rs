@@ -245,14 +245,7 @@ mod tests {
             published: None,
             last_updated: None,
             version: None,
-            controller: Controller {
-                name: Cow::Borrowed(""),
-                ico_registration: None,
-                contact: None,
-                dpo_email: None,
-                complaints_email: None,
-                ico_complaints_url: None,
-            },
+            controller: Controller::default(),
             sections: vec![Section {
                 id: Cow::Borrowed("your-rights"),
                 heading: Cow::Borrowed("Your rights"),

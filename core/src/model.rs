@@ -14,7 +14,7 @@ pub type List<T> = Cow<'static, [T]>;
 /// One privacy notice: the publisher's wording, section by section, with a
 /// plain-language layer and a "what happens to my data" explorer.
 #[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Notice {
     pub id: Text,
     pub title: Text,
@@ -34,9 +34,9 @@ pub struct Notice {
 }
 
 /// The organisation responsible for the data, with only the contact details
-/// its notice states.
-#[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+/// its notice states. The default is a controller the notice does not name.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Controller {
     pub name: Text,
     pub ico_registration: Option<Text>,
@@ -48,7 +48,7 @@ pub struct Controller {
 
 /// A section of the notice: the original wording and its plain summary.
 #[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Section {
     /// Stable id, used in deep links (`#who-we-share-with`).
     pub id: Text,
@@ -61,7 +61,7 @@ pub struct Section {
 
 /// A kind of data the notice names, with the explorer's answers about it.
 #[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ExplorerItem {
     pub id: Text,
     /// How a family would name it: "My child's health information".
@@ -72,7 +72,7 @@ pub struct ExplorerItem {
 
 /// One explorer answer with the sections it comes from.
 #[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Answer {
     pub question: Question,
     pub text: Text,
@@ -84,7 +84,7 @@ pub struct Answer {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 #[cfg_attr(
     feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
+    derive(serde::Serialize),
     serde(rename_all = "snake_case")
 )]
 pub enum Question {
@@ -141,7 +141,7 @@ impl Question {
 
 /// A term families meet, with a one-sentence plain definition.
 #[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct GlossaryTerm {
     pub id: Text,
     pub term: Text,
@@ -154,7 +154,7 @@ pub struct GlossaryTerm {
 /// the same thing ("say no" → object, consent, withdraw). Both sides are
 /// prepared phrases (stems; see `text::prepare_phrase`).
 #[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Concept {
     pub asks: List<Text>,
     pub means: List<Text>,
