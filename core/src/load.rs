@@ -330,6 +330,37 @@ impl<'a> Report<'a> {
         }
     }
 
+    /// The `id` of a `[[section]]` or `[[explorer]]` table starting at
+    /// `line`: required, usable in a link, and not used before in the file
+    /// (`seen` maps the ids so far to their lines).
+    fn table_id(
+        &mut self,
+        table: &Table<'_>,
+        line: usize,
+        field: &str,
+        seen: &mut HashMap<String, usize>,
+        says: TableIds,
+    ) -> String {
+        let id_line = self.key_line(table, "id").unwrap_or(line);
+        let value = self.text(table, "id", field);
+        let id = self.required(value, Some(line), field, says.missing);
+        self.check_id(&id, id_line, field);
+        if !id.is_empty()
+            && let Some(first) = seen.insert(id.clone(), id_line)
+        {
+            self.error(
+                Some(id_line),
+                field,
+                format!(
+                    "duplicate {} id \"{id}\" (first used on line {first})",
+                    says.kind
+                ),
+                says.duplicate,
+            );
+        }
+        id
+    }
+
     fn check_id(&mut self, id: &str, line: usize, field: &str) {
         let valid = !id.is_empty()
             && id
@@ -346,6 +377,16 @@ impl<'a> Report<'a> {
             );
         }
     }
+}
+
+/// What [`Report::table_id`] says about one kind of table's ids.
+struct TableIds {
+    /// "section", "explorer": as the duplicate message names it.
+    kind: &'static str,
+    /// The fix for a missing or empty id.
+    missing: &'static str,
+    /// The fix for a duplicate id.
+    duplicate: &'static str,
 }
 
 /// Text with Windows (`\r\n`) and old Mac (`\r`) line endings made `\n`,
@@ -616,14 +657,7 @@ pub fn parse_notice(file: &str, source: &str) -> (Option<NoticeFile>, Vec<Proble
                     controller_fix,
                 );
             }
-            Controller {
-                name: Cow::Borrowed(""),
-                ico_registration: None,
-                contact: None,
-                dpo_email: None,
-                complaints_email: None,
-                ico_complaints_url: None,
-            }
+            Controller::default()
         }
     };
 
@@ -646,25 +680,17 @@ pub fn parse_notice(file: &str, source: &str) -> (Option<NoticeFile>, Vec<Proble
         let field = |name: &str| format!("section[{}].{name}", i + 1);
         report.unknown_keys(s, &format!("section[{}].", i + 1), SECTION_KEYS);
         let at = |report: &Report, key: &str| report.key_line(s, key).or(Some(line));
-        let id_line = report.key_line(s, "id").unwrap_or(line);
-        let value = report.text(s, "id", &field("id"));
-        let id = report.required(
-            value,
-            Some(line),
+        let id = report.table_id(
+            s,
+            line,
             &field("id"),
-            "give the section a short id for links, e.g. `id = \"your-rights\"`",
+            &mut seen,
+            TableIds {
+                kind: "section",
+                missing: "give the section a short id for links, e.g. `id = \"your-rights\"`",
+                duplicate: "give each section its own id",
+            },
         );
-        report.check_id(&id, id_line, &field("id"));
-        if !id.is_empty()
-            && let Some(first) = seen.insert(id.clone(), id_line)
-        {
-            report.error(
-                Some(id_line),
-                &field("id"),
-                format!("duplicate section id \"{id}\" (first used on line {first})"),
-                "give each section its own id",
-            );
-        }
         let value = report.text(s, "heading", &field("heading"));
         let heading = report.required(
             value,
@@ -711,25 +737,17 @@ pub fn parse_notice(file: &str, source: &str) -> (Option<NoticeFile>, Vec<Proble
     for (i, (item, line)) in raw_items.into_iter().enumerate() {
         let field = |name: &str| format!("explorer[{}].{name}", i + 1);
         report.unknown_keys(item, &format!("explorer[{}].", i + 1), &item_keys);
-        let id_line = report.key_line(item, "id").unwrap_or(line);
-        let value = report.text(item, "id", &field("id"));
-        let id = report.required(
-            value,
-            Some(line),
+        let id = report.table_id(
+            item,
+            line,
             &field("id"),
-            "give the kind of data an id, e.g. `id = \"health\"`",
+            &mut seen,
+            TableIds {
+                kind: "explorer",
+                missing: "give the kind of data an id, e.g. `id = \"health\"`",
+                duplicate: "give each kind of data its own id",
+            },
         );
-        report.check_id(&id, id_line, &field("id"));
-        if !id.is_empty()
-            && let Some(first) = seen.insert(id.clone(), id_line)
-        {
-            report.error(
-                Some(id_line),
-                &field("id"),
-                format!("duplicate explorer id \"{id}\" (first used on line {first})"),
-                "give each kind of data its own id",
-            );
-        }
         let value = report.text(item, "label", &field("label"));
         let label = report.required(
             value,
