@@ -7,6 +7,7 @@ use wasm_bindgen::UnwrapThrowExt;
 use web_sys::{Document, Element};
 
 use super::dom::{element, heading, on, set};
+use super::wording::PASSAGE;
 
 /// A button and the panel it shows and hides.
 #[derive(Clone)]
@@ -81,12 +82,31 @@ impl Disclosure {
         });
     }
 
-    /// Opens, scrolls to and focuses the button.
-    pub fn reveal(&self) {
+    /// Opens, scrolls to and focuses the button; or, given a passage (a
+    /// search result's `data-passage`) that the panel holds, that passage,
+    /// so reading goes on from the words that matched.
+    pub fn reveal(&self, passage: Option<&str>) {
         self.set_open(true);
-        if let Some(button) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&self.button) {
-            button.focus().ok();
-            button.scroll_into_view();
+        let target = passage
+            .and_then(|p| {
+                self.panel
+                    .query_selector(&format!("[{PASSAGE}=\"{p}\"]"))
+                    .ok()
+                    .flatten()
+            })
+            .unwrap_or_else(|| self.button.clone());
+        focus_and_scroll(&target);
+    }
+}
+
+/// Moves focus to `target` (made focusable by script only, if it is not a
+/// control) and scrolls it into view.
+pub fn focus_and_scroll(target: &Element) {
+    if let Some(el) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(target) {
+        if el.tab_index() < 0 && !el.has_attribute("tabindex") {
+            set(el, "tabindex", "-1");
         }
+        el.focus().ok();
+        el.scroll_into_view();
     }
 }

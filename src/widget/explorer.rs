@@ -7,7 +7,7 @@ use web_sys::{Document, Element};
 use super::disclosure::Disclosure;
 use super::dom::{append, append_text, element, heading, set, text_element};
 use super::notice_view::section_link;
-use super::wording::linked_paragraph;
+use super::wording::{PASSAGE, linked_paragraph};
 use privacy_notice_core::model::{Notice, Question};
 
 /// The explorer's (empty) container; [`render_into`] fills it when the
@@ -56,9 +56,12 @@ pub fn render_into(
             let q = heading(doc, level + 3, "pn-question");
             q.set_text_content(Some(question.asked()));
             append(&disclosure.panel, &[&q]);
-            match item.answers.iter().find(|a| a.question == question) {
-                Some(answer) => {
-                    append(&disclosure.panel, &[&linked_paragraph(doc, &answer.text)]);
+            match item.answers.iter().position(|a| a.question == question) {
+                Some(n) => {
+                    let answer = &item.answers[n];
+                    let text = linked_paragraph(doc, &answer.text);
+                    set(&text, PASSAGE, &n.to_string());
+                    append(&disclosure.panel, &[&text]);
                     let sources = element(doc, "p", "pn-sources");
                     append_text(doc, &sources, "Where the notice says this: ");
                     for (i, id) in answer.from.iter().enumerate() {

@@ -26,9 +26,10 @@ use web_sys::{Document, Element, HtmlElement, ShadowRoot};
 use gloo_events::EventListener;
 use privacy_notice_core::model::Notice;
 
-use disclosure::Disclosure;
+use disclosure::{Disclosure, focus_and_scroll};
 use dom::{append, element, on, set, text_element};
 use page::Page;
+use wording::PASSAGE;
 
 /// The widget's stylesheet (`widget.css`, minified by the build), adopted
 /// by every widget's shadow root.
@@ -115,6 +116,8 @@ struct Widget {
     /// What the explorer is built from.
     explorer_source: (Document, &'static Page, u8),
     toggle_all: Element,
+    /// The facts about the notice in its header.
+    facts: Element,
     /// A polite live region: result counts, without moving focus.
     live: Element,
     view_buttons: [(View, Element); 2],
@@ -132,7 +135,7 @@ impl Widget {
         let live = element(doc, "p", "pn-visually-hidden");
         set(&live, "role", "status");
         set(&live, "aria-live", "polite");
-        let header = notice_view::header(doc, notice, parent, level);
+        let (header, facts) = notice_view::header(doc, notice, parent, level);
         let search = search_box::SearchBox::new(doc, page);
 
         let views = element(doc, "div", "pn-views");
@@ -172,6 +175,7 @@ impl Widget {
             explorer: RefCell::new(None),
             explorer_source: (doc.clone(), page, level),
             toggle_all,
+            facts,
             live,
             view_buttons,
             view_panels: [
@@ -193,14 +197,15 @@ impl Widget {
                 .target()
                 .and_then(|t| t.dyn_into::<Element>().ok())
                 .and_then(|el| {
-                    el.closest("a[data-section], a[data-explorer]")
+                    el.closest("a[data-section], a[data-explorer], a[data-passage]")
                         .ok()
                         .flatten()
                 });
             let Some(link) = link else { return };
             event.prevent_default();
+            let passage = link.get_attribute(PASSAGE);
             if let Some(id) = link.get_attribute("data-section") {
-                widget.reveal_section(&id);
+                widget.reveal_section(&id, passage.as_deref());
                 // Keep the deep link in the address bar without a hashchange event.
                 if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
                     history
@@ -208,7 +213,9 @@ impl Widget {
                         .ok();
                 }
             } else if let Some(id) = link.get_attribute("data-explorer") {
-                widget.reveal_explorer_item(&id);
+                widget.reveal_explorer_item(&id, passage.as_deref());
+            } else {
+                widget.reveal_about();
             }
         });
         for disclosure in &self.sections {
@@ -283,24 +290,32 @@ impl Widget {
         }
     }
 
-    /// Opens, scrolls to and focuses a section of the notice.
-    fn reveal_section(self: &Rc<Self>, id: &str) -> bool {
+    /// Opens a section of the notice; scrolls to and focuses its button,
+    /// or the passage named (see [`Disclosure::reveal`]).
+    fn reveal_section(self: &Rc<Self>, id: &str, passage: Option<&str>) -> bool {
         let Some(section) = self.sections.iter().find(|s| s.id == id) else {
             return false;
         };
         self.show_view(View::Notice);
-        section.reveal();
+        section.reveal(passage);
         self.update_toggle_all();
         true
     }
 
-    /// Opens, scrolls to and focuses a kind of data in the explorer.
-    fn reveal_explorer_item(self: &Rc<Self>, id: &str) {
+    /// Opens a kind of data in the explorer; scrolls to and focuses its
+    /// button, or the answer named.
+    fn reveal_explorer_item(self: &Rc<Self>, id: &str, passage: Option<&str>) {
         self.show_view(View::Explorer);
         let explorer = self.explorer.borrow();
         if let Some(item) = explorer.iter().flatten().find(|s| s.id == id) {
-            item.reveal();
+            item.reveal(passage);
         }
+    }
+
+    /// Scrolls to and focuses the facts about the notice (who publishes
+    /// it, when it was updated): where "About this notice" results lead.
+    fn reveal_about(&self) {
+        focus_and_scroll(&self.facts);
     }
 
     /// Deep links: `page.html#who-we-share-with` opens and focuses that
@@ -329,7 +344,7 @@ impl Widget {
                 continue;
             };
             if other == **host {
-                self.reveal_section(id);
+                self.reveal_section(id, None);
                 return;
             }
             let has_it = other

@@ -7,19 +7,26 @@ use web_sys::{Document, Element};
 
 use super::disclosure::Disclosure;
 use super::dom::{append, append_text, element, heading, set, text_element};
-use super::wording::{linked_paragraph, render_body};
+use super::wording::{ABOUT_PASSAGE, PASSAGE, SUMMARY_PASSAGE, linked_paragraph, render_body};
 use crate::bundled::GLOSSARY;
 use privacy_notice_core::model::{Notice, shown_sections};
 use privacy_notice_core::text::readability::sentences;
 
 /// The title and the facts a reader (and a printed copy) needs: who
-/// publishes it, when it was updated, where it comes from.
-pub fn header(doc: &Document, notice: &Notice, parent: Option<&Notice>, level: u8) -> Element {
+/// publishes it, when it was updated, where it comes from. Returns the
+/// header and its list of facts.
+pub fn header(
+    doc: &Document,
+    notice: &Notice,
+    parent: Option<&Notice>,
+    level: u8,
+) -> (Element, Element) {
     let header = element(doc, "header", "pn-header");
     let title = heading(doc, level, "pn-title");
     set(&title, "part", "title");
     title.set_text_content(Some(&notice.title));
     let facts = element(doc, "dl", "pn-facts");
+    set(&facts, PASSAGE, ABOUT_PASSAGE);
     let fact = |term: &str, value: &str| {
         append(
             &facts,
@@ -55,7 +62,7 @@ pub fn header(doc: &Document, notice: &Notice, parent: Option<&Notice>, level: u
         fact("Read it with", &parent.title);
     }
     append(&header, &[&title, &facts]);
-    header
+    (header, facts)
 }
 
 /// The overview and the accordion of sections, with the "Show all" button.
@@ -128,11 +135,13 @@ pub fn sections(
             );
         }
         let summary = element(doc, "div", "pn-summary");
+        let summary_text = linked_paragraph(doc, section.summary.trim());
+        set(&summary_text, PASSAGE, SUMMARY_PASSAGE);
         append(
             &summary,
             &[
                 &text_element(doc, "p", "pn-label", "In short"),
-                &linked_paragraph(doc, section.summary.trim()),
+                &summary_text,
             ],
         );
         let original = element(doc, "div", "pn-original");

@@ -14,6 +14,7 @@ use web_sys::{Document, Element, HtmlInputElement, KeyboardEvent};
 use super::Widget;
 use super::dom::{append, append_text, element, on, set, text_element};
 use super::page::Page;
+use super::wording::{ABOUT_PASSAGE, PASSAGE, SUMMARY_PASSAGE};
 use privacy_notice_core::search::{MAX_QUERY_CHARS, PassageKind, Scope, check_query, highlight};
 
 /// How long to wait after the last key before searching, in milliseconds.
@@ -180,18 +181,33 @@ impl SearchBox {
             let li = element(&doc, "li", "");
             let owner = &corpus.notices[usize::from(hit.passage.notice)];
             let item = usize::from(hit.passage.item);
+            // Where the result leads: the section or explorer item, and the
+            // passage in it to scroll to; the header for "About this notice".
+            let block = hit.passage.block.to_string();
             let target = match hit.passage.kind {
-                PassageKind::Summary | PassageKind::Body => {
-                    Some(("data-section", owner.sections[item].id.as_ref()))
-                }
-                PassageKind::Explorer => Some(("data-explorer", owner.explorer[item].id.as_ref())),
+                _ if hit.passage.about().is_some() => Some((None, ABOUT_PASSAGE)),
+                PassageKind::Summary => Some((
+                    Some(("data-section", owner.sections[item].id.as_ref())),
+                    SUMMARY_PASSAGE,
+                )),
+                PassageKind::Body => Some((
+                    Some(("data-section", owner.sections[item].id.as_ref())),
+                    block.as_str(),
+                )),
+                PassageKind::Explorer => Some((
+                    Some(("data-explorer", owner.explorer[item].id.as_ref())),
+                    block.as_str(),
+                )),
                 PassageKind::Glossary => None,
             };
             let title = match target {
-                Some((kind, id)) => {
+                Some((place, passage)) => {
                     let a = text_element(&doc, "a", "pn-result-link", &heading);
-                    set(&a, "href", &format!("#{id}"));
-                    set(&a, kind, id);
+                    set(&a, "href", &format!("#{}", place.map_or("", |(_, id)| id)));
+                    if let Some((kind, id)) = place {
+                        set(&a, kind, id);
+                    }
+                    set(&a, PASSAGE, passage);
                     a
                 }
                 None => text_element(&doc, "strong", "", &heading),

@@ -10,6 +10,15 @@ use web_sys::{Document, Element};
 use super::dom::{append, append_text, element, on, set, text_element};
 use privacy_notice_core::model::{Block, GlossaryTerm, blocks};
 
+/// The attribute naming a passage of a section or explorer item (a block
+/// number, an answer number, or [`SUMMARY_PASSAGE`]) or the header's facts
+/// ([`ABOUT_PASSAGE`]), for search results to scroll to.
+pub const PASSAGE: &str = "data-passage";
+/// `data-passage` of a section's "In short" summary.
+pub const SUMMARY_PASSAGE: &str = "summary";
+/// `data-passage` of the notice's header facts ("About this notice").
+pub const ABOUT_PASSAGE: &str = "about";
+
 /// What a piece of text becomes.
 enum Inline<'a> {
     Link(&'a str),
@@ -18,6 +27,8 @@ enum Inline<'a> {
 
 /// Renders `body` into `parent`. Each glossary term is explained at its
 /// first use in the body; `ids` numbers the definitions so they are unique.
+/// Each paragraph and list item carries `data-passage` (its block number,
+/// as the search names it), so a search result can scroll to it.
 pub fn render_body(
     doc: &Document,
     parent: &Element,
@@ -28,7 +39,7 @@ pub fn render_body(
     // Glossary terms (by number) already explained in this body.
     let mut explained = Vec::new();
     let mut list: Option<Element> = None;
-    for block in blocks(body) {
+    for (n, block) in blocks(body).enumerate() {
         let el = match block {
             Block::Paragraph(_) => {
                 list = None;
@@ -47,6 +58,7 @@ pub fn render_body(
                 li
             }
         };
+        set(&el, PASSAGE, &n.to_string());
         render_inline(doc, &el, block.text(), glossary, &mut explained, ids);
     }
 }
