@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use privacy_notice_core::model::{
-    Answer, Concept, Controller, ExplorerItem, GlossaryTerm, Notice, Question, Section,
+    Answer, Controller, ExplorerItem, GlossaryTerm, Notice, Question, Section,
 };
 
 /// A value that can be written as a Rust constant expression.
@@ -69,7 +69,6 @@ emit_struct!(GlossaryTerm {
     matches,
     definition
 });
-emit_struct!(Concept { asks, means });
 
 impl Emit for std::borrow::Cow<'static, str> {
     fn emit(&self, out: &mut String) {

@@ -53,12 +53,10 @@ fn main() {
         "List<GlossaryTerm>",
         &model::List::from(data.glossary),
     );
-    item(
-        "",
-        "CONCEPTS",
-        "List<Concept>",
-        &model::List::from(data.concepts),
-    );
+    // Packed in one text: see `Concept::pack`.
+    let concepts = model::Concept::pack(&data.concepts)
+        .expect("prepared concept phrases hold no separator (a bug in text::prepare_phrase)");
+    out.push_str(&format!("static CONCEPTS_PACKED: &str = {concepts:?};\n"));
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(Path::new(&out_dir).join("bundled.rs"), out).expect("write bundled.rs");
     let css = std::fs::read_to_string("src/widget/widget.css").expect("read src/widget/widget.css");

@@ -4,6 +4,7 @@
 //! tests. The Wasm gets each notice as its own JSON chunk instead.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 #[cfg(not(target_arch = "wasm32"))]
 use privacy_notice_core::model::{Answer, Controller, ExplorerItem, Notice, Question, Section};
@@ -11,11 +12,17 @@ use privacy_notice_core::model::{Concept, GlossaryTerm, List};
 
 include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 
+/// The search's concept map, unpacked from its compact text on first use.
+pub fn concepts() -> &'static [Concept] {
+    static CONCEPTS: OnceLock<Vec<Concept>> = OnceLock::new();
+    CONCEPTS.get_or_init(|| Concept::unpack(CONCEPTS_PACKED))
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use std::sync::OnceLock;
 
-    use super::{CONCEPTS, GLOSSARY, NOTICES};
+    use super::{GLOSSARY, NOTICES, concepts};
     use privacy_notice_core::model::Notice;
     use privacy_notice_core::search::{Corpus, Index};
 
@@ -26,7 +33,7 @@ mod native {
         Corpus {
             notices: &NOTICES,
             glossary: &GLOSSARY,
-            concepts: &CONCEPTS,
+            concepts: concepts(),
             index: INDEX.get_or_init(|| Index::build(&NOTICES, &GLOSSARY)),
         }
     }

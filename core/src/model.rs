@@ -160,6 +160,60 @@ pub struct Concept {
     pub means: List<Text>,
 }
 
+/// Separates concepts in [`Concept::pack`]'s text.
+const CONCEPT_END: char = '\n';
+/// Separates a concept's asks from its means.
+const ASKS_END: char = '\t';
+/// Separates phrases.
+const PHRASE_END: char = '|';
+
+impl Concept {
+    /// The concept map as one text, one concept a line: `ask|ask\tmean|mean`.
+    /// The Wasm ships it so, not as Rust slices: a slice of 1,000 phrases is
+    /// 1,000 pointer-and-length pairs that compress badly (about 2 KB brotli
+    /// more). `None` if a phrase holds a separator (prepared phrases are
+    /// stems and spaces, so only a bug would).
+    pub fn pack(concepts: &[Concept]) -> Option<String> {
+        let mut out = String::new();
+        for concept in concepts {
+            for (side, end) in [(&concept.asks, ASKS_END), (&concept.means, CONCEPT_END)] {
+                for (i, phrase) in side.iter().enumerate() {
+                    if phrase.contains([CONCEPT_END, ASKS_END, PHRASE_END]) {
+                        return None;
+                    }
+                    if i > 0 {
+                        out.push(PHRASE_END);
+                    }
+                    out.push_str(phrase);
+                }
+                out.push(end);
+            }
+        }
+        Some(out)
+    }
+
+    /// The concepts [`Concept::pack`] wrote, borrowing their phrases from it.
+    pub fn unpack(packed: &'static str) -> Vec<Concept> {
+        let phrases = |side: &'static str| -> List<Text> {
+            side.split(PHRASE_END)
+                .filter(|p| !p.is_empty())
+                .map(Cow::Borrowed)
+                .collect::<Vec<_>>()
+                .into()
+        };
+        packed
+            .split_terminator(CONCEPT_END)
+            .map(|line| {
+                let (asks, means) = line.split_once(ASKS_END).unwrap_or((line, ""));
+                Concept {
+                    asks: phrases(asks),
+                    means: phrases(means),
+                }
+            })
+            .collect()
+    }
+}
+
 /// A block of a section body: a paragraph or one list item.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Block<'a> {
@@ -281,5 +335,37 @@ mod tests {
     fn ignores_surrounding_blank_lines() {
         check("\n\n- only\n\n", &[Block::ListItem("only")]);
         check("", &[]);
+    }
+}
+
+#[cfg(test)]
+mod concept_packing {
+    use super::*;
+
+    fn concept(asks: &[&'static str], means: &[&'static str]) -> Concept {
+        let list = |words: &[&'static str]| -> List<Text> {
+            words.iter().map(|w| Cow::Borrowed(*w)).collect::<Vec<_>>().into()
+        };
+        Concept {
+            asks: list(asks),
+            means: list(means),
+        }
+    }
+
+    #[test]
+    fn unpack_gives_back_what_pack_wrote() {
+        let concepts = vec![
+            concept(&["sai no", "*dont want"], &["object", "consent"]),
+            concept(&["how long"], &["retain"]),
+            concept(&["alone"], &[]),
+        ];
+        let packed: &'static str = Concept::pack(&concepts).unwrap().leak();
+        assert_eq!(Concept::unpack(packed), concepts);
+    }
+
+    #[test]
+    fn a_phrase_holding_a_separator_is_refused() {
+        assert_eq!(Concept::pack(&[concept(&["a|b"], &["c"])]), None);
+        assert_eq!(Concept::pack(&[concept(&["a"], &["c\tb"])]), None);
     }
 }

@@ -8,7 +8,7 @@ use privacy_notice_core::search::{Corpus, Index};
 use wasm_bindgen::JsValue;
 
 use super::read;
-use crate::bundled::{CONCEPTS, GLOSSARY};
+use crate::bundled::{GLOSSARY, concepts};
 
 /// A notice and the notice it extends (`notices[1]`), ready to render and search.
 pub struct Page {
@@ -94,7 +94,7 @@ impl Page {
         Corpus {
             notices: &self.notices,
             glossary: &GLOSSARY,
-            concepts: &CONCEPTS,
+            concepts: concepts(),
             index: self
                 .index
                 .get_or_init(|| Index::build(&self.notices, &GLOSSARY)),
