@@ -58,5 +58,8 @@ node_modules/.bin/esbuild "$bindgen/loader.js" --minify --target=es2020 --log-le
   --banner:js="/* privacy-notice: an accessible privacy-notice widget. Source and licence: see its README. */" \
   --outfile=dist/privacy-notice.js
 
+# Types for web teams' TypeScript (checked by tests/types).
+cp src/widget/privacy-notice.d.ts dist/privacy-notice.d.ts
+
 echo "Built dist/:"
 node scripts/size.mjs

@@ -29,5 +29,8 @@ step "Wasm build and size budgets (90 KB brotli for all a page showing one notic
 bash scripts/build.sh
 node scripts/size.mjs --budget 90000 --engine-budget 75000
 
+step "Types for web teams (dist/privacy-notice.d.ts against tests/types/usage.ts)"
+node_modules/.bin/tsc -p tests/types
+
 step "Browser tests (Chromium, axe-core)"
 node --test --test-concurrency=1 tests/browser/

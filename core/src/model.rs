@@ -344,7 +344,11 @@ mod concept_packing {
 
     fn concept(asks: &[&'static str], means: &[&'static str]) -> Concept {
         let list = |words: &[&'static str]| -> List<Text> {
-            words.iter().map(|w| Cow::Borrowed(*w)).collect::<Vec<_>>().into()
+            words
+                .iter()
+                .map(|w| Cow::Borrowed(*w))
+                .collect::<Vec<_>>()
+                .into()
         };
         Concept {
             asks: list(asks),

@@ -82,10 +82,11 @@ impl Disclosure {
         });
     }
 
-    /// Opens, scrolls to and focuses the button; or, given a passage (a
-    /// search result's `data-passage`) that the panel holds, that passage,
-    /// so reading goes on from the words that matched.
-    pub fn reveal(&self, passage: Option<&str>) {
+    /// Opens and scrolls to the button; or, given a passage (a search
+    /// result's `data-passage`) that the panel holds, to that passage, so
+    /// reading goes on from the words that matched. Moves focus there if
+    /// `focus` (a reader's own action; not when a host page's script asks).
+    pub fn reveal(&self, passage: Option<&str>, focus: bool) {
         self.set_open(true);
         let target = passage
             .and_then(|p| {
@@ -95,18 +96,20 @@ impl Disclosure {
                     .flatten()
             })
             .unwrap_or_else(|| self.button.clone());
-        focus_and_scroll(&target);
+        focus_and_scroll(&target, focus);
     }
 }
 
-/// Moves focus to `target` (made focusable by script only, if it is not a
-/// control) and scrolls it into view.
-pub fn focus_and_scroll(target: &Element) {
+/// Scrolls `target` into view and, if `focus`, moves focus to it (made
+/// focusable by script only, if it is not a control).
+pub fn focus_and_scroll(target: &Element, focus: bool) {
     if let Some(el) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(target) {
-        if el.tab_index() < 0 && !el.has_attribute("tabindex") {
-            set(el, "tabindex", "-1");
+        if focus {
+            if el.tab_index() < 0 && !el.has_attribute("tabindex") {
+                set(el, "tabindex", "-1");
+            }
+            el.focus().ok();
         }
-        el.focus().ok();
         el.scroll_into_view();
     }
 }

@@ -85,11 +85,26 @@
     );
   }
 
+  /** A council's own notice, from the element's `src`: what `notice export --json` wrote. */
+  function own(src) {
+    const url = new URL(src, document.baseURI);
+    return fetchJson(url, async (status) =>
+      url.href + (status === 404 ? " (the element's src) was not found (HTTP 404)." : " (the element's src) could not be loaded (HTTP " + status + ").") +
+      " Check the address, and that the file is the one `notice export --json` wrote. The fallback link is shown instead."
+    );
+  }
+
   /** The notice the element asks for, and the notice it extends (or null). */
   async function notices(el) {
+    const src = (el.getAttribute("src") || "").trim();
+    if (src) {
+      const notice = await own(src);
+      const parent = notice && typeof notice.extends === "string" ? await bundled(notice.extends, " (which " + src + " extends)") : null;
+      return [notice, parent];
+    }
     const id = (el.getAttribute("notice") || "").trim();
     if (!id) {
-      throw new Error("the notice attribute is missing." + (await knownIds()) + " The fallback link is shown instead.");
+      throw new Error("the notice attribute is missing (or set src to your own notice's JSON)." + (await knownIds()) + " The fallback link is shown instead.");
     }
     if (!/^[a-z0-9][a-z0-9-]{0,99}$/.test(id)) {
       throw new Error("there is no notice with id \"" + id.slice(0, 100) + "\": ids are lower-case letters, digits and hyphens." + (await knownIds()));
@@ -125,10 +140,76 @@
     root.replaceChildren(box);
   }
 
+  /** Dispatches a `privacy-notice-NAME` event from the element, out of its shadow root. */
+  function tell(el, name, detail) {
+    el.dispatchEvent(new CustomEvent("privacy-notice-" + name, { bubbles: true, composed: true, detail }));
+  }
+
+  /** What the host page may know of the notice shown (`el.notice`). */
+  function about(notice) {
+    return Object.freeze({
+      id: notice.id,
+      title: notice.title,
+      version: notice.version ?? null,
+      lastUpdated: notice.last_updated ?? null,
+      contentHash: notice.content_hash ?? null,
+    });
+  }
+
   class PrivacyNotice extends HTMLElement {
     // A getter, not a class field: esbuild would lower a field to helpers in the page's globals.
     static get observedAttributes() {
-      return ["notice", "heading-level", "open", "view"];
+      return ["notice", "src", "heading-level", "open", "view", "form-field", "form"];
+    }
+
+    /** `{ id, title, version, lastUpdated, contentHash }` once the widget has started, else null. */
+    get notice() {
+      return this.shown || null;
+    }
+
+    /** The hits the search box would show for the page's own `query` (`{ limit }`, default 8). */
+    search(query, options) {
+      const limit = Math.max(1, Math.min(50, Math.floor(Number(options?.limit ?? 8)) || 8));
+      return this.started().search(String(query), limit);
+    }
+
+    /** Opens a section and scrolls to it; moves focus only with `{ focus: true }`. False if there is no such section. */
+    openSection(id, options) {
+      return this.started().open_section(String(id), Boolean(options?.focus));
+    }
+
+    /** Opens every section. */
+    showAll() {
+      this.started().show_all();
+    }
+
+    started() {
+      if (!this.mounted) throw new Error("<privacy-notice> has not started yet: wait for its privacy-notice-ready event.");
+      return this.mounted;
+    }
+
+    /**
+     * `form-field="NAME"`: a hidden input NAME in the element's form (or the
+     * form its `form` attribute names) records the notice shown, as
+     * `id@contentHash`. No notice shown, no record.
+     */
+    record() {
+      const name = (this.getAttribute("form-field") || "").trim();
+      if (this.field && (!name || !this.shown)) {
+        this.field.remove();
+        this.field = null;
+      }
+      if (!name || !this.shown) return;
+      if (!this.field) {
+        this.field = document.createElement("input");
+        this.field.type = "hidden";
+      }
+      this.field.name = name;
+      const form = (this.getAttribute("form") || "").trim();
+      if (form) this.field.setAttribute("form", form);
+      else this.field.removeAttribute("form");
+      this.field.value = this.shown.id + "@" + this.shown.contentHash;
+      if (!this.field.isConnected) this.append(this.field);
     }
 
     connectedCallback() {
@@ -148,10 +229,18 @@
     /** Frees the mounted widget: its view, state and listeners. */
     unmount() {
       this.renders = (this.renders || 0) + 1;
+      this.shown = null;
       if (this.mounted) {
         this.mounted.free();
         this.mounted = null;
       }
+    }
+
+    /** The widget's one error box, and the event a host page can follow. */
+    fail(problem) {
+      showProblem(this.shadowRoot, problem);
+      this.record();
+      tell(this, "error", { message: problem });
     }
 
     render() {
@@ -166,13 +255,19 @@
           root.replaceChildren();
           root.adoptedStyleSheets = [sheet];
           try {
-            this.mounted = privacyNoticeWasm.mount(this, root, notice, parent);
+            this.mounted = privacyNoticeWasm.mount(this, root, notice, parent, (name, a, b) =>
+              tell(this, name, name === "toggle" ? { section: a, open: b } : name === "view" ? { view: a } : { resultCount: a })
+            );
           } catch (error) {
-            showProblem(root, reason(error));
+            this.fail(reason(error));
+            return;
           }
+          this.shown = about(notice);
+          this.record();
+          tell(this, "ready", this.shown);
         },
         (error) => {
-          if (render === this.renders) showProblem(root, reason(error));
+          if (render === this.renders) this.fail(reason(error));
         }
       );
     }

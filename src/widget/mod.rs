@@ -15,7 +15,7 @@ mod read;
 mod search_box;
 mod wording;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -25,6 +25,7 @@ use web_sys::{Document, Element, HtmlElement, ShadowRoot};
 
 use gloo_events::EventListener;
 use privacy_notice_core::model::Notice;
+use privacy_notice_core::search::{PassageKind, Scope, check_query};
 
 use disclosure::{Disclosure, focus_and_scroll};
 use dom::{append, element, on, set, text_element};
@@ -38,12 +39,59 @@ pub fn widget_css() -> String {
     include_str!(concat!(env!("OUT_DIR"), "/widget.min.css")).to_string()
 }
 
-/// A widget on the page. Dropping it (`free()` from JavaScript, when the
-/// element leaves the page or its attributes change) removes its window
-/// listener, so a removed widget no longer follows the page's deep links.
+/// A widget on the page, and its JavaScript API (the element's `search`,
+/// `openSection` and `showAll` call these). Dropping it (`free()` from
+/// JavaScript, when the element leaves the page or its attributes change)
+/// removes its window listener, so a removed widget no longer follows the
+/// page's deep links.
 #[wasm_bindgen]
 pub struct Mounted {
     _hashchange: EventListener,
+    widget: Rc<Widget>,
+}
+
+#[wasm_bindgen]
+impl Mounted {
+    /// The hits the search box would show for `query`, at most `limit`.
+    /// The host page's own question: nothing a family types is passed on.
+    pub fn search(&self, query: &str, limit: usize) -> Result<js_sys::Array, JsError> {
+        let query = check_query(query).map_err(|e| JsError::new(&e.to_string()))?;
+        let corpus = self.widget.page.corpus();
+        let hits = js_sys::Array::new();
+        for hit in corpus.search(Scope::Notice(0), query, limit).hits {
+            let (heading, text) = corpus.passage(&hit.passage);
+            let owner = &corpus.notices[usize::from(hit.passage.notice)];
+            let section = match hit.passage.kind {
+                _ if hit.passage.about().is_some() => JsValue::NULL,
+                PassageKind::Summary | PassageKind::Body => {
+                    JsValue::from_str(&owner.sections[usize::from(hit.passage.item)].id)
+                }
+                PassageKind::Explorer | PassageKind::Glossary => JsValue::NULL,
+            };
+            let object = js_sys::Object::new();
+            for (key, value) in [
+                ("section", section),
+                ("heading", JsValue::from_str(&heading)),
+                ("text", JsValue::from_str(&text)),
+                ("score", JsValue::from_f64(f64::from(hit.score))),
+            ] {
+                js_sys::Reflect::set(&object, &JsValue::from_str(key), &value).ok();
+            }
+            hits.push(&object);
+        }
+        Ok(hits)
+    }
+
+    /// Opens a section and scrolls to it; moves focus to it only if asked.
+    /// False if the notice has no such section.
+    pub fn open_section(&self, id: &str, focus: bool) -> bool {
+        self.widget.open_section(id, None, focus)
+    }
+
+    /// Opens every section.
+    pub fn show_all(&self) {
+        self.widget.set_all_open(true);
+    }
 }
 
 /// Renders `notice` (and `parent`, the notice it extends, or `null`), both
@@ -51,11 +99,15 @@ pub struct Mounted {
 /// Bad data is an error saying what to fix; the loader shows its error box
 /// (with the host's fallback link) and warns once.
 #[wasm_bindgen]
+/// `events(name, a, b)` is called on each change a host page may follow:
+/// `("toggle", sectionId, open)`, `("view", "notice" | "explorer")`,
+/// `("search", resultCount)` — never with what a family typed.
 pub fn mount(
     host: HtmlElement,
     root: ShadowRoot,
     notice: JsValue,
     parent: JsValue,
+    events: js_sys::Function,
 ) -> Result<Mounted, JsError> {
     let doc = host
         .owner_document()
@@ -78,13 +130,13 @@ pub fn mount(
                 2
             }),
     };
-    let widget = Widget::build(&doc, &root, page, level);
-    let view = host.get_attribute("view");
-    widget.show_view(if view.as_deref() == Some("explorer") {
+    let view = if host.get_attribute("view").as_deref() == Some("explorer") {
         View::Explorer
     } else {
         View::Notice
-    });
+    };
+    let widget = Widget::build(&doc, &root, page, level, view, events);
+    widget.show_view(view);
     if let Some(open) = host.get_attribute("open")
         && let Some(section) = widget.sections.iter().find(|s| s.id == open.trim())
     {
@@ -93,11 +145,15 @@ pub fn mount(
     widget.update_toggle_all();
     widget.follow_location_hash(&host);
     let window = web_sys::window().expect_throw("a window");
-    let hashchange = EventListener::new(&window, "hashchange", move |_| {
-        widget.follow_location_hash(&host)
-    });
+    let hashchange = {
+        let widget = Rc::clone(&widget);
+        EventListener::new(&window, "hashchange", move |_| {
+            widget.follow_location_hash(&host)
+        })
+    };
     Ok(Mounted {
         _hashchange: hashchange,
+        widget,
     })
 }
 
@@ -108,13 +164,23 @@ enum View {
     Explorer,
 }
 
+impl View {
+    /// Its name in the `view` attribute and the `privacy-notice-view` event.
+    fn name(self) -> &'static str {
+        match self {
+            View::Notice => "notice",
+            View::Explorer => "explorer",
+        }
+    }
+}
+
 /// A rendered widget and the parts its behaviour needs.
 struct Widget {
     sections: Vec<Disclosure>,
     /// The explorer's kinds of data, built when the explorer is first shown.
     explorer: RefCell<Option<Vec<Disclosure>>>,
-    /// What the explorer is built from.
-    explorer_source: (Document, &'static Page, u8),
+    /// The document and heading level the explorer is built with.
+    explorer_source: (Document, u8),
     toggle_all: Element,
     /// The facts about the notice in its header.
     facts: Element,
@@ -122,10 +188,22 @@ struct Widget {
     live: Element,
     view_buttons: [(View, Element); 2],
     view_panels: [(View, Element); 2],
+    /// The view shown, so that only a change is reported.
+    view: Cell<View>,
+    page: &'static Page,
+    /// The loader's callback for the element's events (see [`mount`]).
+    events: js_sys::Function,
 }
 
 impl Widget {
-    fn build(doc: &Document, root: &ShadowRoot, page: &'static Page, level: u8) -> Rc<Widget> {
+    fn build(
+        doc: &Document,
+        root: &ShadowRoot,
+        page: &'static Page,
+        level: u8,
+        view: View,
+        events: js_sys::Function,
+    ) -> Rc<Widget> {
         let notice: &'static Notice = page.notice();
         let parent = page.parent();
         let container = element(doc, "div", "pn");
@@ -173,7 +251,7 @@ impl Widget {
         let widget = Rc::new(Widget {
             sections,
             explorer: RefCell::new(None),
-            explorer_source: (doc.clone(), page, level),
+            explorer_source: (doc.clone(), level),
             toggle_all,
             facts,
             live,
@@ -182,6 +260,9 @@ impl Widget {
                 (View::Notice, notice_panel),
                 (View::Explorer, explorer_panel),
             ],
+            view: Cell::new(view),
+            page,
+            events,
         });
         widget.listen(&container);
         search.listen(&widget, page);
@@ -205,7 +286,7 @@ impl Widget {
             event.prevent_default();
             let passage = link.get_attribute(PASSAGE);
             if let Some(id) = link.get_attribute("data-section") {
-                widget.reveal_section(&id, passage.as_deref());
+                widget.open_section(&id, passage.as_deref(), true);
                 // Keep the deep link in the address bar without a hashchange event.
                 if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
                     history
@@ -219,21 +300,52 @@ impl Widget {
             }
         });
         for disclosure in &self.sections {
-            let widget = Rc::clone(self);
-            disclosure.listen(move || widget.update_toggle_all());
+            let (widget, section) = (Rc::clone(self), disclosure.clone());
+            disclosure.listen(move || {
+                widget.update_toggle_all();
+                widget.toggled(&section);
+            });
         }
         let widget = Rc::clone(self);
         on(&self.toggle_all, "click", move |_| {
-            let open = !widget.all_open();
-            for section in &widget.sections {
-                section.set_open(open);
-            }
-            widget.update_toggle_all();
+            widget.set_all_open(!widget.all_open())
         });
         for (view, button) in &self.view_buttons {
             let (widget, view) = (Rc::clone(self), *view);
             on(button, "click", move |_| widget.show_view(view));
         }
+    }
+
+    /// Reports a section opened or closed to the host page.
+    fn toggled(&self, section: &Disclosure) {
+        self.emit(
+            "toggle",
+            &JsValue::from_str(&section.id),
+            &JsValue::from_bool(section.is_open()),
+        );
+    }
+
+    /// Reports a search to the host page: how many results, never the words.
+    fn reported_search(&self, count: usize) {
+        self.emit("search", &JsValue::from(count as u32), &JsValue::UNDEFINED);
+    }
+
+    /// Calls the loader's event callback (see [`mount`]).
+    fn emit(&self, name: &str, a: &JsValue, b: &JsValue) {
+        self.events
+            .call3(&JsValue::NULL, &JsValue::from_str(name), a, b)
+            .ok();
+    }
+
+    /// Opens or closes every section ("Show all sections", `showAll()`).
+    fn set_all_open(&self, open: bool) {
+        for section in &self.sections {
+            if section.is_open() != open {
+                section.set_open(open);
+                self.toggled(section);
+            }
+        }
+        self.update_toggle_all();
     }
 
     fn all_open(&self) -> bool {
@@ -249,9 +361,12 @@ impl Widget {
         }));
     }
 
-    fn show_view(self: &Rc<Self>, view: View) {
+    fn show_view(&self, view: View) {
         if view == View::Explorer {
             self.build_explorer();
+        }
+        if self.view.replace(view) != view {
+            self.emit("view", &JsValue::from_str(view.name()), &JsValue::UNDEFINED);
         }
         for (v, button) in &self.view_buttons {
             set(
@@ -276,7 +391,8 @@ impl Widget {
     fn build_explorer(&self) {
         let mut explorer = self.explorer.borrow_mut();
         if explorer.is_none() {
-            let (doc, page, level) = &self.explorer_source;
+            let (doc, level) = &self.explorer_source;
+            let page = self.page;
             let (_, panel) = self
                 .view_panels
                 .iter()
@@ -290,32 +406,36 @@ impl Widget {
         }
     }
 
-    /// Opens a section of the notice; scrolls to and focuses its button,
-    /// or the passage named (see [`Disclosure::reveal`]).
-    fn reveal_section(self: &Rc<Self>, id: &str, passage: Option<&str>) -> bool {
+    /// Opens a section of the notice and scrolls to its button, or to the
+    /// passage named, focusing it if asked (see [`Disclosure::reveal`]).
+    fn open_section(&self, id: &str, passage: Option<&str>, focus: bool) -> bool {
         let Some(section) = self.sections.iter().find(|s| s.id == id) else {
             return false;
         };
         self.show_view(View::Notice);
-        section.reveal(passage);
+        let was_open = section.is_open();
+        section.reveal(passage, focus);
+        if !was_open {
+            self.toggled(section);
+        }
         self.update_toggle_all();
         true
     }
 
     /// Opens a kind of data in the explorer; scrolls to and focuses its
     /// button, or the answer named.
-    fn reveal_explorer_item(self: &Rc<Self>, id: &str, passage: Option<&str>) {
+    fn reveal_explorer_item(&self, id: &str, passage: Option<&str>) {
         self.show_view(View::Explorer);
         let explorer = self.explorer.borrow();
         if let Some(item) = explorer.iter().flatten().find(|s| s.id == id) {
-            item.reveal(passage);
+            item.reveal(passage, true);
         }
     }
 
     /// Scrolls to and focuses the facts about the notice (who publishes
     /// it, when it was updated): where "About this notice" results lead.
     fn reveal_about(&self) {
-        focus_and_scroll(&self.facts);
+        focus_and_scroll(&self.facts, true);
     }
 
     /// Deep links: `page.html#who-we-share-with` opens and focuses that
@@ -344,7 +464,7 @@ impl Widget {
                 continue;
             };
             if other == **host {
-                self.reveal_section(id, None);
+                self.open_section(id, None, true);
                 return;
             }
             let has_it = other

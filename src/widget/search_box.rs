@@ -142,6 +142,7 @@ impl SearchBox {
                     .remove_attribute("hidden")
                     .expect_throw("remove hidden");
                 widget.announce(&message);
+                widget.reported_search(0);
                 return;
             }
         };
@@ -168,6 +169,7 @@ impl SearchBox {
             &[&text_element(&doc, "p", "pn-results-summary", &summary)],
         );
         widget.announce(&summary);
+        widget.reported_search(count);
         if count == 0 {
             append(
                 &self.results,
