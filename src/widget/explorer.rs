@@ -22,6 +22,9 @@ pub fn container(doc: &Document, notice: &Notice) -> Element {
     panel
 }
 
+/// What a question the notice does not answer shows.
+pub const NOT_STATED: &str = "This notice does not say. You can ask the Data Protection Officer.";
+
 /// Fills the explorer's container: a disclosure per kind of data.
 pub fn render_into(
     doc: &Document,
@@ -73,7 +76,7 @@ pub fn render_into(
                     append(&disclosure.panel, &[&sources]);
                 }
                 None => {
-                    let text = "This notice does not say. You can ask the Data Protection Officer.";
+                    let text = NOT_STATED;
                     append(
                         &disclosure.panel,
                         &[&text_element(doc, "p", "pn-not-stated", text)],

@@ -121,8 +121,9 @@
    * data, or a Wasm that cannot load): a message families can act on, above
    * the host's fallback link, and one console warning saying what to fix.
    */
-  function showProblem(root, problem) {
-    console.warn("<privacy-notice>: " + problem);
+  function showProblem(el, problem) {
+    const root = el.shadowRoot;
+    console.warn("<" + el.localName + ">: " + problem);
     if (!problemSheet) {
       problemSheet = new CSSStyleSheet();
       problemSheet.replaceSync(
@@ -135,7 +136,7 @@
     box.setAttribute("role", "alert");
     box.setAttribute("part", "root");
     const message = document.createElement("p");
-    message.textContent = "Sorry, this privacy notice cannot be shown here. You can still read it using the link below.";
+    message.textContent = el.sorry;
     box.append(message, document.createElement("slot"));
     root.replaceChildren(box);
   }
@@ -156,7 +157,74 @@
     });
   }
 
-  class PrivacyNotice extends HTMLElement {
+  /**
+   * What both elements share: a shadow root showing the host's fallback
+   * content until the Wasm and the notice's data are in, a re-render when
+   * an attribute changes, the error box, and freeing what was mounted.
+   * Subclasses say how to `mount` and what to do once `started` or failed.
+   */
+  class NoticeElement extends HTMLElement {
+    connectedCallback() {
+      if (!this.shadowRoot) this.attachShadow({ mode: "open" });
+      this.render();
+    }
+
+    disconnectedCallback() {
+      this.unmount();
+      this.shadowRoot.replaceChildren(document.createElement("slot"));
+    }
+
+    attributeChangedCallback(name, before, after) {
+      if (before !== after && this.isConnected && this.shadowRoot) this.render();
+    }
+
+    /** Frees what was mounted: its view, state and listeners. */
+    unmount() {
+      this.renders = (this.renders || 0) + 1;
+      if (this.mounted) {
+        this.mounted.free();
+        this.mounted = null;
+      }
+    }
+
+    fail(problem) {
+      showProblem(this, problem);
+    }
+
+    /** What the error box tells families. */
+    get sorry() {
+      return "Sorry, this privacy notice cannot be shown here. You can still read it using the link below.";
+    }
+
+    render() {
+      this.unmount();
+      const root = this.shadowRoot;
+      const render = this.renders;
+      // Until the widget starts, the host's fallback content shows through.
+      if (!root.firstChild) root.append(document.createElement("slot"));
+      Promise.all([start(), notices(this)]).then(
+        ([, [notice, parent]]) => {
+          if (render !== this.renders) return; // an attribute changed meanwhile
+          root.replaceChildren();
+          root.adoptedStyleSheets = [sheet];
+          try {
+            this.mounted = this.mount(root, notice, parent);
+          } catch (error) {
+            this.fail(reason(error));
+            return;
+          }
+          this.started(notice);
+        },
+        (error) => {
+          if (render === this.renders) this.fail(reason(error));
+        }
+      );
+    }
+
+    started() {}
+  }
+
+  class PrivacyNotice extends NoticeElement {
     // A getter, not a class field: esbuild would lower a field to helpers in the page's globals.
     static get observedAttributes() {
       return ["notice", "src", "heading-level", "open", "view", "form-field", "form"];
@@ -170,20 +238,20 @@
     /** The hits the search box would show for the page's own `query` (`{ limit }`, default 8). */
     search(query, options) {
       const limit = Math.max(1, Math.min(50, Math.floor(Number(options?.limit ?? 8)) || 8));
-      return this.started().search(String(query), limit);
+      return this.api().search(String(query), limit);
     }
 
     /** Opens a section and scrolls to it; moves focus only with `{ focus: true }`. False if there is no such section. */
     openSection(id, options) {
-      return this.started().open_section(String(id), Boolean(options?.focus));
+      return this.api().open_section(String(id), Boolean(options?.focus));
     }
 
     /** Opens every section. */
     showAll() {
-      this.started().show_all();
+      this.api().show_all();
     }
 
-    started() {
+    api() {
       if (!this.mounted) throw new Error("<privacy-notice> has not started yet: wait for its privacy-notice-ready event.");
       return this.mounted;
     }
@@ -212,68 +280,84 @@
       if (!this.field.isConnected) this.append(this.field);
     }
 
-    connectedCallback() {
-      if (!this.shadowRoot) this.attachShadow({ mode: "open" });
-      this.render();
-    }
-
-    disconnectedCallback() {
-      this.unmount();
-      this.shadowRoot.replaceChildren(document.createElement("slot"));
-    }
-
-    attributeChangedCallback(name, before, after) {
-      if (before !== after && this.isConnected && this.shadowRoot) this.render();
-    }
-
-    /** Frees the mounted widget: its view, state and listeners. */
     unmount() {
-      this.renders = (this.renders || 0) + 1;
+      super.unmount();
       this.shown = null;
-      if (this.mounted) {
-        this.mounted.free();
-        this.mounted = null;
-      }
+    }
+
+    mount(root, notice, parent) {
+      return privacyNoticeWasm.mount(this, root, notice, parent, (name, a, b) =>
+        tell(this, name, name === "toggle" ? { section: a, open: b } : name === "view" ? { view: a } : { resultCount: a })
+      );
+    }
+
+    started(notice) {
+      this.shown = about(notice);
+      this.record();
+      tell(this, "ready", this.shown);
     }
 
     /** The widget's one error box, and the event a host page can follow. */
     fail(problem) {
-      showProblem(this.shadowRoot, problem);
+      super.fail(problem);
       this.record();
       tell(this, "error", { message: problem });
     }
+  }
 
-    render() {
-      this.unmount();
-      const root = this.shadowRoot;
-      const render = this.renders;
-      // Until the widget starts, the host's fallback link shows through.
-      if (!root.firstChild) root.append(document.createElement("slot"));
-      Promise.all([start(), notices(this)]).then(
-        ([, [notice, parent]]) => {
-          if (render !== this.renders) return; // an attribute changed meanwhile
-          root.replaceChildren();
-          root.adoptedStyleSheets = [sheet];
-          try {
-            this.mounted = privacyNoticeWasm.mount(this, root, notice, parent, (name, a, b) =>
-              tell(this, name, name === "toggle" ? { section: a, open: b } : name === "view" ? { view: a } : { resultCount: a })
-            );
-          } catch (error) {
-            this.fail(reason(error));
-            return;
-          }
-          this.shown = about(notice);
-          this.record();
-          tell(this, "ready", this.shown);
-        },
-        (error) => {
-          if (render === this.renders) this.fail(reason(error));
+  /**
+   * `<privacy-notice-hint notice="ID" kind="KIND">` beside a form field:
+   * "Why we ask for this", opening the explorer's plain answers for that
+   * kind of data. It shares the page's one Wasm load and notice files.
+   */
+  let hintSheet = null;
+
+  class PrivacyNoticeHint extends NoticeElement {
+    static get observedAttributes() {
+      return ["notice", "src", "kind"];
+    }
+
+    /** Until it starts, the hint keeps the height of its closed button: the form does not jump. */
+    connectedCallback() {
+      if (!this.shadowRoot) {
+        this.attachShadow({ mode: "open" });
+        if (!hintSheet) {
+          hintSheet = new CSSStyleSheet();
+          hintSheet.replaceSync(":host{display:block;min-height:max(44px,2em)}");
         }
-      );
+        this.shadowRoot.adoptedStyleSheets = [hintSheet];
+      }
+      super.connectedCallback();
+    }
+
+    mount(root, notice, parent) {
+      if (!this.listening) {
+        // "Where the notice says this" opens the section in the page's
+        // widget (the first that has it); else the link goes where it points.
+        this.listening = true;
+        root.addEventListener("click", (event) => {
+          const link = event.target.closest && event.target.closest("a[data-section]");
+          if (!link) return;
+          for (const widget of document.querySelectorAll("privacy-notice")) {
+            if (widget.notice && widget.openSection(link.dataset.section, { focus: true })) {
+              event.preventDefault();
+              return;
+            }
+          }
+        });
+      }
+      return privacyNoticeWasm.mount_hint(this, root, notice, parent);
+    }
+
+    get sorry() {
+      return "Sorry, “Why we ask for this” cannot be shown here.";
     }
   }
 
   if (!customElements.get("privacy-notice")) {
     customElements.define("privacy-notice", PrivacyNotice);
+  }
+  if (!customElements.get("privacy-notice-hint")) {
+    customElements.define("privacy-notice-hint", PrivacyNoticeHint);
   }
 }

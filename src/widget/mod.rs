@@ -9,6 +9,7 @@
 mod disclosure;
 mod dom;
 mod explorer;
+mod hint;
 mod notice_view;
 mod page;
 mod read;
