@@ -7,6 +7,7 @@
 
 pub mod checklist;
 pub mod model;
+pub mod render;
 pub mod search;
 pub mod synthetic;
 pub mod text;
