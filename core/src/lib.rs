@@ -12,5 +12,7 @@ pub mod search;
 pub mod synthetic;
 pub mod text;
 
+#[cfg(feature = "content-hash")]
+pub mod content_hash;
 #[cfg(feature = "load")]
 pub mod load;
