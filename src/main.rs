@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 use privacy_notice::bundled;
 use privacy_notice_core::checklist::{Found, checklist};
 use privacy_notice_core::content_hash::content_hash;
+use privacy_notice_core::html;
 use privacy_notice_core::load::{self, Dataset, MAX_GRADE, Severity};
 use privacy_notice_core::model::{Notice, Question};
 use privacy_notice_core::search::{Scope, check_query, passage_heading_and_text};
@@ -37,7 +38,8 @@ enum Command {
     /// List the bundled notices: id and title.
     List,
     /// Print a bundled notice, or a notice file after the checks of
-    /// `notice check`: as JSON with --json, else as readable text.
+    /// `notice check`: as JSON with --json, as HTML with --html, else as
+    /// readable text.
     #[command(group = clap::ArgGroup::new("which").required(true).args(["notice", "file"]))]
     Export {
         /// The notice's id (see `notice list`).
@@ -46,8 +48,14 @@ enum Command {
         /// A notice file, bundled or not (it may extend a bundled notice).
         file: Option<PathBuf>,
         /// Print JSON: {id, title, sections: [{id, heading, summary, body}], explorer: [...], ..., content_hash}.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "html")]
         json: bool,
+        /// Print the whole notice as an HTML fragment to paste inside <privacy-notice>, shown until the widget starts and when it cannot.
+        #[arg(long)]
+        html: bool,
+        /// With --html: the level of the title heading (1–5), as the element's heading-level; sections are one level below.
+        #[arg(long, requires = "html", default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=5))]
+        heading_level: u8,
     },
     /// Search the bundled notices as a family would ask.
     Search {
@@ -92,6 +100,8 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
             notice,
             file,
             json,
+            html,
+            heading_level,
         } => {
             let notice = match (notice, file) {
                 (Some(id), _) => find_notice(&id)?.1.clone(),
@@ -101,6 +111,7 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
                 },
                 (None, None) => unreachable!("clap requires --notice or a file"),
             };
+            let parent = bundled::parent_of(&notice);
             let hash = content_hash(&notice);
             if json {
                 println!(
@@ -110,6 +121,8 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
                         content_hash: hash
                     })
                 );
+            } else if html {
+                print!("{}", html::notice(&notice, parent, heading_level, &hash));
             } else {
                 print_notice(&notice);
             }
@@ -135,7 +148,7 @@ fn find_notice(id: &str) -> Result<(usize, &'static Notice), Failure> {
 }
 
 /// A notice's JSON chunk: the notice, and the hash of its content that a
-/// form records beside a referral.
+/// form records beside a referral (and `--html` carries, to spot stale copies).
 #[derive(serde::Serialize)]
 struct Chunk<'a> {
     #[serde(flatten)]

@@ -6,6 +6,7 @@
 //! nothing about the DOM; only `load` touches files (through its caller).
 
 pub mod checklist;
+pub mod html;
 pub mod model;
 pub mod render;
 pub mod search;
