@@ -9,6 +9,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use privacy_notice::bundled;
 use privacy_notice_core::checklist::{Found, checklist};
+use privacy_notice_core::content_hash::content_hash;
+use privacy_notice_core::html;
 use privacy_notice_core::load::{self, Dataset, MAX_GRADE, Severity};
 use privacy_notice_core::model::{Notice, Question};
 use privacy_notice_core::search::{Scope, check_query, passage_heading_and_text};
@@ -35,14 +37,25 @@ enum Command {
     },
     /// List the bundled notices: id and title.
     List,
-    /// Print a bundled notice: as JSON with --json, else as readable text.
+    /// Print a bundled notice, or a notice file after the checks of
+    /// `notice check`: as JSON with --json, as HTML with --html, else as
+    /// readable text.
+    #[command(group = clap::ArgGroup::new("which").required(true).args(["notice", "file"]))]
     Export {
         /// The notice's id (see `notice list`).
         #[arg(long)]
-        notice: String,
-        /// Print JSON: {id, title, sections: [{id, heading, summary, body}], explorer: [...], ...}.
-        #[arg(long)]
+        notice: Option<String>,
+        /// A notice file, bundled or not (it may extend a bundled notice).
+        file: Option<PathBuf>,
+        /// Print JSON: {id, title, sections: [{id, heading, summary, body}], explorer: [...], ..., content_hash}.
+        #[arg(long, conflicts_with = "html")]
         json: bool,
+        /// Print the whole notice as an HTML fragment to paste inside <privacy-notice>, shown until the widget starts and when it cannot.
+        #[arg(long)]
+        html: bool,
+        /// With --html: the level of the title heading (1–5), as the element's heading-level; sections are one level below.
+        #[arg(long, requires = "html", default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=5))]
+        heading_level: u8,
     },
     /// Search the bundled notices as a family would ask.
     Search {
@@ -83,12 +96,35 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Export { notice, json } => {
-            let (_, notice) = find_notice(&notice)?;
+        Command::Export {
+            notice,
+            file,
+            json,
+            html,
+            heading_level,
+        } => {
+            let notice = match (notice, file) {
+                (Some(id), _) => find_notice(&id)?.1.clone(),
+                (None, Some(file)) => match checked_file(&file) {
+                    Ok(notice) => notice,
+                    Err(code) => return Ok(code),
+                },
+                (None, None) => unreachable!("clap requires --notice or a file"),
+            };
+            let parent = bundled::parent_of(&notice);
+            let hash = content_hash(&notice);
             if json {
-                println!("{}", to_json(notice));
+                println!(
+                    "{}",
+                    to_json(&Chunk {
+                        notice: &notice,
+                        content_hash: hash
+                    })
+                );
+            } else if html {
+                print!("{}", html::notice(&notice, parent, heading_level, &hash));
             } else {
-                print_notice(notice);
+                print_notice(&notice);
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -109,6 +145,48 @@ fn find_notice(id: &str) -> Result<(usize, &'static Notice), Failure> {
             ids.join(", ")
         ))
     })
+}
+
+/// A notice's JSON chunk: the notice, and the hash of its content that a
+/// form records beside a referral (and `--html` carries, to spot stale copies).
+#[derive(serde::Serialize)]
+struct Chunk<'a> {
+    #[serde(flatten)]
+    notice: &'a Notice,
+    content_hash: String,
+}
+
+/// A notice file that passes `notice check`, or the exit code after printing
+/// its problems (to stderr: stdout is the export): 1 for errors in it, 2 when
+/// it cannot be read. Warnings are printed and do not stop the export.
+fn checked_file(path: &Path) -> Result<Notice, ExitCode> {
+    // As `notice check FILE`: the file may extend a bundled notice.
+    let known: Vec<&Notice> = bundled::NOTICES.iter().collect();
+    let Dataset {
+        mut files,
+        problems,
+        ..
+    } = load::read_files(&[path.to_path_buf()], &known);
+    for problem in &problems {
+        eprintln!("{problem}\n");
+    }
+    if problems.iter().any(load::is_read_problem) {
+        return Err(ExitCode::from(2));
+    }
+    let errors = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
+    match files.pop() {
+        Some(file) if errors == 0 => Ok(file.notice),
+        _ => {
+            eprintln!(
+                "notice: {} has {errors} error(s), so it is not exported. Fix them and export again.",
+                path.display()
+            );
+            Err(ExitCode::from(1))
+        }
+    }
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> String {

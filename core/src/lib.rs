@@ -6,10 +6,14 @@
 //! nothing about the DOM; only `load` touches files (through its caller).
 
 pub mod checklist;
+pub mod html;
 pub mod model;
+pub mod render;
 pub mod search;
 pub mod synthetic;
 pub mod text;
 
+#[cfg(feature = "content-hash")]
+pub mod content_hash;
 #[cfg(feature = "load")]
 pub mod load;

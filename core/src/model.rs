@@ -268,6 +268,21 @@ impl Notice {
         self.sections.iter().find(|s| s.id == id)
     }
 
+    /// The text direction of the notice's language, `"ltr"` or `"rtl"`:
+    /// the widget and the HTML export set it, so an English notice on a
+    /// right-to-left page reads left to right.
+    pub fn direction(&self) -> &'static str {
+        let primary = self.language.split('-').next().unwrap_or("");
+        let rtl = [
+            "ar", "arc", "ckb", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi",
+        ];
+        if rtl.contains(&primary.to_ascii_lowercase().as_str()) {
+            "rtl"
+        } else {
+            "ltr"
+        }
+    }
+
     /// A contact detail of the controller as this notice states it, or else
     /// as the notice it extends (`parent`) does; `None` when neither states it.
     pub fn stated_contact<'a>(

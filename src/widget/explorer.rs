@@ -9,6 +9,7 @@ use super::dom::{append, append_text, element, heading, set, text_element};
 use super::notice_view::section_link;
 use super::wording::{PASSAGE, linked_paragraph};
 use privacy_notice_core::model::{Notice, Question};
+use privacy_notice_core::render::{self, NOT_STATED, WHAT_HAPPENS, WHERE_IT_SAYS};
 
 /// The explorer's (empty) container; [`render_into`] fills it when the
 /// explorer is first shown, so a page that never opens it pays nothing.
@@ -17,13 +18,10 @@ pub fn container(doc: &Document, notice: &Notice) -> Element {
     set(
         &panel,
         "aria-label",
-        &format!("What happens to my data: {}", notice.title),
+        &format!("{WHAT_HAPPENS}: {}", notice.title),
     );
     panel
 }
-
-/// What a question the notice does not answer shows.
-pub const NOT_STATED: &str = "This notice does not say. You can ask the Data Protection Officer.";
 
 /// Fills the explorer's container: a disclosure per kind of data.
 pub fn render_into(
@@ -34,7 +32,7 @@ pub fn render_into(
     level: u8,
 ) -> Vec<Disclosure> {
     let title = heading(doc, level + 1, "");
-    title.set_text_content(Some("What happens to my data"));
+    title.set_text_content(Some(WHAT_HAPPENS));
     let intro = "Choose a kind of information to see why we use it, who may see it, how long we keep it and what you can do.";
     append(panel, &[&title, &text_element(doc, "p", "", intro)]);
 
@@ -66,7 +64,7 @@ pub fn render_into(
                     set(&text, PASSAGE, &n.to_string());
                     append(&disclosure.panel, &[&text]);
                     let sources = element(doc, "p", "pn-sources");
-                    append_text(doc, &sources, "Where the notice says this: ");
+                    append_text(doc, &sources, WHERE_IT_SAYS);
                     for (i, id) in answer.from.iter().enumerate() {
                         if i > 0 {
                             append_text(doc, &sources, ", ");
@@ -76,10 +74,9 @@ pub fn render_into(
                     append(&disclosure.panel, &[&sources]);
                 }
                 None => {
-                    let text = NOT_STATED;
                     append(
                         &disclosure.panel,
-                        &[&text_element(doc, "p", "pn-not-stated", text)],
+                        &[&text_element(doc, "p", "pn-not-stated", NOT_STATED)],
                     );
                 }
             }
@@ -94,34 +91,21 @@ pub fn render_into(
     disclosures
 }
 
-/// How to use your rights and complain, with only the contact details the
-/// notice (or the notice it extends) states.
+/// How to use your rights and complain (the core's `render::contacts`).
 fn contacts(doc: &Document, notice: &Notice, parent: Option<&Notice>) -> Element {
     let list = element(doc, "ul", "pn-contacts");
-    let line = |before: &str, link: Option<(&str, String)>, otherwise: &str| {
+    for line in render::contacts(notice, parent) {
         let li = element(doc, "li", "");
-        match link {
+        match line.link {
             Some((shown, href)) => {
-                append_text(doc, &li, before);
+                append_text(doc, &li, line.before);
                 let a = text_element(doc, "a", "", shown);
                 set(&a, "href", &href);
                 append(&li, &[&a]);
             }
-            None => append_text(doc, &li, otherwise),
+            None => append_text(doc, &li, line.otherwise),
         }
         append(&list, &[&li]);
-    };
-    let dpo = notice.stated_contact(parent, |c| &c.dpo_email);
-    line(
-        "To ask for a copy of your data or to use your other rights, email the Data Protection Officer: ",
-        dpo.map(|e| (e, format!("mailto:{e}"))),
-        "This notice does not give an email address for the Data Protection Officer. Ask the service that gave you this notice how to contact them.",
-    );
-    let ico = notice.stated_contact(parent, |c| &c.ico_complaints_url);
-    line(
-        "If you are unhappy with how we use your data, you can complain to the Information Commissioner’s Office (ICO): ",
-        ico.map(|u| (u, u.to_string())),
-        "You can complain to the Information Commissioner’s Office (ICO). This notice does not give its web address.",
-    );
+    }
     list
 }

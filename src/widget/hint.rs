@@ -11,10 +11,10 @@ use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRoot};
 
 use super::dom::{append, append_text, element, on, set, text_element};
-use super::explorer::NOT_STATED;
 use super::page::Page;
 use super::wording::linked_paragraph;
 use privacy_notice_core::model::Question;
+use privacy_notice_core::render::{NOT_STATED, WHERE_IT_SAYS};
 
 /// The questions a hint answers, in order.
 const HINT_QUESTIONS: [Question; 4] = [
@@ -57,7 +57,7 @@ pub fn mount_hint(
 
     let container = element(&doc, "div", "pn pn-hint");
     set(&container, "lang", &notice.language);
-    set(&container, "dir", page.direction());
+    set(&container, "dir", notice.direction());
     let button = element(&doc, "button", "pn-hint-button");
     set(&button, "type", "button");
     set(&button, "aria-expanded", "false");
@@ -83,7 +83,7 @@ pub fn mount_hint(
             Some(answer) => {
                 append(&dd, &[&linked_paragraph(&doc, &answer.text)]);
                 let sources = element(&doc, "p", "pn-sources");
-                append_text(&doc, &sources, "Where the notice says this: ");
+                append_text(&doc, &sources, WHERE_IT_SAYS);
                 for (i, id) in answer.from.iter().enumerate() {
                     if i > 0 {
                         append_text(&doc, &sources, ", ");

@@ -210,7 +210,7 @@ impl Widget {
         let container = element(doc, "div", "pn");
         set(&container, "part", "root");
         set(&container, "lang", &notice.language);
-        set(&container, "dir", page.direction());
+        set(&container, "dir", notice.direction());
         let live = element(doc, "p", "pn-visually-hidden");
         set(&live, "role", "status");
         set(&live, "aria-live", "polite");

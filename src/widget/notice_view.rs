@@ -10,6 +10,7 @@ use super::dom::{append, append_text, element, heading, set, text_element};
 use super::wording::{ABOUT_PASSAGE, PASSAGE, SUMMARY_PASSAGE, linked_paragraph, render_body};
 use crate::bundled::GLOSSARY;
 use privacy_notice_core::model::{Notice, shown_sections};
+use privacy_notice_core::render::{self, IN_SHORT, WHAT_THE_NOTICE_SAYS};
 use privacy_notice_core::text::readability::sentences;
 
 /// The title and the facts a reader (and a printed copy) needs: who
@@ -27,7 +28,7 @@ pub fn header(
     title.set_text_content(Some(&notice.title));
     let facts = element(doc, "dl", "pn-facts");
     set(&facts, PASSAGE, ABOUT_PASSAGE);
-    let fact = |term: &str, value: &str| {
+    for (term, value) in render::facts(notice, parent) {
         append(
             &facts,
             &[
@@ -35,31 +36,6 @@ pub fn header(
                 &text_element(doc, "dd", "", value),
             ],
         );
-    };
-    let controller = &notice.controller;
-    fact("Published by", &controller.name);
-    if let Some(number) = &controller.ico_registration {
-        fact("ICO registration", number);
-    }
-    if let Some(date) = &notice.published {
-        fact("Published", date);
-    }
-    fact(
-        "Last updated",
-        notice
-            .last_updated
-            .as_deref()
-            .unwrap_or("not stated in the notice"),
-    );
-    if let Some(version) = &notice.version {
-        fact("Version", version);
-    }
-    fact(
-        "Source",
-        notice.source_url.as_deref().unwrap_or(&notice.source),
-    );
-    if let Some(parent) = parent {
-        fact("Read it with", &parent.title);
     }
     append(&header, &[&title, &facts]);
     (header, facts)
@@ -76,7 +52,7 @@ pub fn sections(
     let panel = element(doc, "div", "pn-notice");
     let overview = element(doc, "section", "pn-overview");
     let overview_heading = heading(doc, level + 1, "pn-overview-heading");
-    overview_heading.set_text_content(Some("In short"));
+    overview_heading.set_text_content(Some(IN_SHORT));
     let overview_list = element(doc, "ul", "");
     for section in notice.sections.iter() {
         let li = element(doc, "li", "");
@@ -89,7 +65,7 @@ pub fn sections(
     set(
         &overview,
         "aria-label",
-        &format!("In short: {}", notice.title),
+        &format!("{IN_SHORT}: {}", notice.title),
     );
     append(&overview, &[&overview_heading, &overview_list]);
 
@@ -111,7 +87,7 @@ pub fn sections(
                     doc,
                     "span",
                     "pn-tag",
-                    &format!(" (from “{}”)", from.title),
+                    &render::inherited_tag(from),
                 )],
             );
         }
@@ -125,10 +101,7 @@ pub fn sections(
             &label,
         );
         if let Some(from) = shown.inherited_from {
-            let note = format!(
-                "This section comes from “{}”, which this notice should be read with.",
-                from.title
-            );
+            let note = render::inherited_note(from);
             append(
                 &disclosure.panel,
                 &[&text_element(doc, "p", "pn-inherited", &note)],
@@ -139,15 +112,12 @@ pub fn sections(
         set(&summary_text, PASSAGE, SUMMARY_PASSAGE);
         append(
             &summary,
-            &[
-                &text_element(doc, "p", "pn-label", "In short"),
-                &summary_text,
-            ],
+            &[&text_element(doc, "p", "pn-label", IN_SHORT), &summary_text],
         );
         let original = element(doc, "div", "pn-original");
         append(
             &original,
-            &[&text_element(doc, "p", "pn-label", "What the notice says")],
+            &[&text_element(doc, "p", "pn-label", WHAT_THE_NOTICE_SAYS)],
         );
         render_body(doc, &original, &section.body, &GLOSSARY, ids);
         append(&disclosure.panel, &[&summary, &original]);

@@ -100,18 +100,4 @@ impl Page {
                 .get_or_init(|| Index::build(&self.notices, &GLOSSARY)),
         }
     }
-
-    /// The text direction of the notice's language: the widget sets its own,
-    /// so an English notice on a right-to-left page reads left to right.
-    pub fn direction(&self) -> &'static str {
-        let primary = self.notice().language.split('-').next().unwrap_or("");
-        let rtl = [
-            "ar", "arc", "ckb", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi",
-        ];
-        if rtl.contains(&primary.to_ascii_lowercase().as_str()) {
-            "rtl"
-        } else {
-            "ltr"
-        }
-    }
 }

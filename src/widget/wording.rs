@@ -1,7 +1,8 @@
 //! Renders a section's original wording: paragraphs and lists, with web
 //! and email addresses as links and glossary terms as inline disclosures
 //! (a button that shows the plain definition right after the term, not a
-//! hover-only tooltip).
+//! hover-only tooltip). Which words are addresses is the core's
+//! `render::links`, which `notice export --html` links too.
 
 use wasm_bindgen::UnwrapThrowExt;
 
@@ -9,6 +10,7 @@ use web_sys::{Document, Element};
 
 use super::dom::{append, append_text, element, on, set, text_element};
 use privacy_notice_core::model::{Block, GlossaryTerm, blocks};
+use privacy_notice_core::render::{href, links};
 
 /// The attribute naming a passage of a section or explorer item (a block
 /// number, an answer number, or [`SUMMARY_PASSAGE`]) or the header's facts
@@ -79,7 +81,11 @@ fn render_inline(
     explained: &mut Vec<usize>,
     ids: &mut u32,
 ) {
-    let mut found = links(text);
+    // Pushed, not collected: smaller Wasm.
+    let mut found = Vec::new();
+    for link in links(text) {
+        found.push((link.start, link.end, Inline::Link(link.address)));
+    }
     let lower = text.to_ascii_lowercase();
     for (n, term) in glossary.iter().enumerate() {
         if explained.contains(&n) {
@@ -102,18 +108,9 @@ fn render_inline(
         append_text(doc, parent, &text[at..start]);
         let piece = &text[start..end];
         match inline {
-            Inline::Link(href) => {
+            Inline::Link(address) => {
                 let a = text_element(doc, "a", "", piece);
-                let is_email = !href.contains("://");
-                set(
-                    &a,
-                    "href",
-                    &if is_email {
-                        format!("mailto:{href}")
-                    } else {
-                        href.to_string()
-                    },
-                );
+                set(&a, "href", &href(address));
                 parent.append_child(&a).expect_throw("append link");
             }
             Inline::Term(term) => {
@@ -157,24 +154,6 @@ fn term_disclosure(doc: &Document, parent: &Element, shown: &str, term: &Glossar
             set(&definition, "hidden", "");
         }
     });
-}
-
-/// Web and email addresses in `text`, with the link each becomes.
-fn links(text: &str) -> Vec<(usize, usize, Inline<'_>)> {
-    let mut out = Vec::new();
-    let mut offset = 0;
-    for token in text.split_inclusive(char::is_whitespace) {
-        let word = token.trim_end().trim_end_matches(['.', ',', ';', ':', ')']);
-        let start = offset;
-        offset += token.len();
-        let is_url = word.starts_with("https://") || word.starts_with("http://");
-        let is_email =
-            word.contains('@') && word.rsplit('@').next().is_some_and(|d| d.contains('.'));
-        if is_url || is_email {
-            out.push((start, start + word.len(), Inline::Link(word)));
-        }
-    }
-    out
 }
 
 /// The first whole-word occurrence of `phrase` in `lower`.

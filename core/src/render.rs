@@ -1,0 +1,166 @@
+//! What the widget and `notice export --html` both show around a notice's
+//! own text, DOM-free, so the two cannot drift apart: the facts under the
+//! title, which words in the wording become links, the note on an
+//! inherited section, the explorer's fixed phrases and the contact lines.
+//! The widget turns these into DOM nodes; `html` turns them into markup.
+
+use crate::model::Notice;
+
+/// The label above a section's plain summary.
+pub const IN_SHORT: &str = "In short";
+/// The label above a section's original wording.
+pub const WHAT_THE_NOTICE_SAYS: &str = "What the notice says";
+/// The explorer's title.
+pub const WHAT_HAPPENS: &str = "What happens to my data";
+/// Before the links from an explorer answer to the sections that state it.
+pub const WHERE_IT_SAYS: &str = "Where the notice says this: ";
+/// An explorer question the notice does not answer.
+pub const NOT_STATED: &str = "This notice does not say. You can ask the Data Protection Officer.";
+
+/// The facts a reader (and a printed copy) needs under the title, as
+/// (term, value): who publishes the notice, when it was updated, where it
+/// comes from, and the notice to read it with. "Last updated" is always
+/// there, saying when the notice does not state it.
+pub fn facts<'a>(
+    notice: &'a Notice,
+    parent: Option<&'a Notice>,
+) -> impl Iterator<Item = (&'static str, &'a str)> {
+    let c = &notice.controller;
+    let last_updated = notice.last_updated.as_deref();
+    let source = notice.source_url.as_deref().unwrap_or(&notice.source);
+    [
+        Some(("Published by", c.name.as_ref())),
+        c.ico_registration
+            .as_deref()
+            .map(|v| ("ICO registration", v)),
+        notice.published.as_deref().map(|v| ("Published", v)),
+        Some((
+            "Last updated",
+            last_updated.unwrap_or("not stated in the notice"),
+        )),
+        notice.version.as_deref().map(|v| ("Version", v)),
+        Some(("Source", source)),
+        parent.map(|p| ("Read it with", p.title.as_ref())),
+    ]
+    .into_iter()
+    .flatten()
+}
+
+/// After the heading of a section inherited from `from` (the notice extended).
+pub fn inherited_tag(from: &Notice) -> String {
+    format!(" (from “{}”)", from.title)
+}
+
+/// The first line of a section inherited from `from`.
+pub fn inherited_note(from: &Notice) -> String {
+    format!(
+        "This section comes from “{}”, which this notice should be read with.",
+        from.title
+    )
+}
+
+/// A web or email address found in text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Link<'a> {
+    /// Byte range of the address in the text.
+    pub start: usize,
+    pub end: usize,
+    /// The address as written: `https://…`, `http://…` or `name@domain.tld`.
+    pub address: &'a str,
+}
+
+/// Where a link to `address` (a [`Link`]'s) goes: the web address itself,
+/// or `mailto:` and the email address.
+pub fn href(address: &str) -> String {
+    if address.contains("://") {
+        address.to_string()
+    } else {
+        format!("mailto:{address}")
+    }
+}
+
+/// The web (`http://`, `https://`) and email addresses in `text`, in
+/// order: whitespace-separated words, less the punctuation that ends a
+/// sentence or clause after them (`.`, `,`, `;`, `:`, `)`). Nothing else
+/// becomes a link: notice text is never markup.
+pub fn links(text: &str) -> impl Iterator<Item = Link<'_>> {
+    let mut offset = 0;
+    text.split_inclusive(char::is_whitespace)
+        .filter_map(move |token| {
+            let word = token.trim_end().trim_end_matches(['.', ',', ';', ':', ')']);
+            let start = offset;
+            offset += token.len();
+            let is_url = word.starts_with("https://") || word.starts_with("http://");
+            let is_email =
+                word.contains('@') && word.rsplit('@').next().is_some_and(|d| d.contains('.'));
+            (is_url || is_email).then_some(Link {
+                start,
+                end: start + word.len(),
+                address: word,
+            })
+        })
+}
+
+/// One line of "what you can do": `before` and a link when the notice
+/// states the contact, else `otherwise`.
+pub struct ContactLine<'a> {
+    pub before: &'static str,
+    /// The address shown and where the link goes.
+    pub link: Option<(&'a str, String)>,
+    pub otherwise: &'static str,
+}
+
+/// How to use your rights and complain, with only the contact details the
+/// notice (or the notice it extends) states.
+pub fn contacts<'a>(notice: &'a Notice, parent: Option<&'a Notice>) -> [ContactLine<'a>; 2] {
+    let dpo = notice.stated_contact(parent, |c| &c.dpo_email);
+    let ico = notice.stated_contact(parent, |c| &c.ico_complaints_url);
+    [
+        ContactLine {
+            before: "To ask for a copy of your data or to use your other rights, email the Data Protection Officer: ",
+            link: dpo.map(|e| (e, format!("mailto:{e}"))),
+            otherwise: "This notice does not give an email address for the Data Protection Officer. Ask the service that gave you this notice how to contact them.",
+        },
+        ContactLine {
+            before: "If you are unhappy with how we use your data, you can complain to the Information Commissioner’s Office (ICO): ",
+            link: ico.map(|u| (u, u.to_string())),
+            otherwise: "You can complain to the Information Commissioner’s Office (ICO). This notice does not give its web address.",
+        },
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, expected: &[(&str, &str)]) {
+        let found: Vec<(String, String)> = links(text)
+            .map(|l| (text[l.start..l.end].to_string(), href(l.address)))
+            .collect();
+        let expected: Vec<(String, String)> = expected
+            .iter()
+            .map(|(a, h)| (a.to_string(), h.to_string()))
+            .collect();
+        assert_eq!(found, expected, "{text}");
+    }
+
+    #[test]
+    fn finds_web_and_email_addresses_without_trailing_punctuation() {
+        check(
+            "See https://ico.org.uk/concerns/. Or email dpo@example.org, (or http://x.org).",
+            &[
+                (
+                    "https://ico.org.uk/concerns/",
+                    "https://ico.org.uk/concerns/",
+                ),
+                ("dpo@example.org", "mailto:dpo@example.org"),
+                ("http://x.org", "http://x.org"),
+            ],
+        );
+    }
+
+    #[test]
+    fn leaves_other_words_alone() {
+        check("an @ sign, user@localhost, ftp://x.org and www.x.org", &[]);
+    }
+}
