@@ -47,13 +47,14 @@ fn main() {
         "List<Notice>",
         &model::List::from(notices),
     );
-    item(
-        "",
-        "GLOSSARY",
-        "List<GlossaryTerm>",
-        &model::List::from(data.glossary),
-    );
-    // Packed in one text: see `Concept::pack`.
+    // The glossary and concepts packed in one text each: see `core::packed`.
+    let glossary = model::GlossaryTerm::pack(&data.glossary).unwrap_or_else(|| {
+        eprintln!(
+            "notices/glossary.toml: a term's id, words or definition holds a tab, a line break or '|', which the widget's packed glossary cannot carry. Write it on one line, without '|'."
+        );
+        std::process::exit(1);
+    });
+    out.push_str(&format!("static GLOSSARY_PACKED: &str = {glossary:?};\n"));
     let concepts = model::Concept::pack(&data.concepts)
         .expect("prepared concept phrases hold no separator (a bug in text::prepare_phrase)");
     out.push_str(&format!("static CONCEPTS_PACKED: &str = {concepts:?};\n"));

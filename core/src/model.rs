@@ -6,6 +6,8 @@
 
 use std::borrow::Cow;
 
+use crate::packed;
+
 /// Text that is either compiled in (`'static`) or read at run time.
 pub type Text = Cow<'static, str>;
 /// A list that is either compiled in (`'static`) or read at run time.
@@ -160,55 +162,53 @@ pub struct Concept {
     pub means: List<Text>,
 }
 
-/// Separates concepts in [`Concept::pack`]'s text.
-const CONCEPT_END: char = '\n';
-/// Separates a concept's asks from its means.
-const ASKS_END: char = '\t';
-/// Separates phrases.
-const PHRASE_END: char = '|';
-
 impl Concept {
-    /// The concept map as one text, one concept a line: `ask|ask\tmean|mean`.
-    /// The Wasm ships it so, not as Rust slices: a slice of 1,000 phrases is
-    /// 1,000 pointer-and-length pairs that compress badly (about 2 KB brotli
-    /// more). `None` if a phrase holds a separator (prepared phrases are
-    /// stems and spaces, so only a bug would).
+    /// The concept map as one text (see [`crate::packed`]): a record per
+    /// concept, its asks and its means as two lists. The Wasm ships it so,
+    /// not as Rust slices: a slice of 1,000 phrases is 1,000 pointer-and-
+    /// length pairs that compress badly (about 3 KB brotli more). `None` if
+    /// a phrase holds a separator (prepared phrases are stems and spaces,
+    /// so only a bug would).
     pub fn pack(concepts: &[Concept]) -> Option<String> {
-        let mut out = String::new();
-        for concept in concepts {
-            for (side, end) in [(&concept.asks, ASKS_END), (&concept.means, CONCEPT_END)] {
-                for (i, phrase) in side.iter().enumerate() {
-                    if phrase.contains([CONCEPT_END, ASKS_END, PHRASE_END]) {
-                        return None;
-                    }
-                    if i > 0 {
-                        out.push(PHRASE_END);
-                    }
-                    out.push_str(phrase);
-                }
-                out.push(end);
-            }
-        }
-        Some(out)
+        packed::pack(
+            concepts
+                .iter()
+                .map(|c| [packed::Field::List(&c.asks), packed::Field::List(&c.means)]),
+        )
     }
 
     /// The concepts [`Concept::pack`] wrote, borrowing their phrases from it.
-    pub fn unpack(packed: &'static str) -> Vec<Concept> {
-        let phrases = |side: &'static str| -> List<Text> {
-            side.split(PHRASE_END)
-                .filter(|p| !p.is_empty())
-                .map(Cow::Borrowed)
-                .collect::<Vec<_>>()
-                .into()
-        };
-        packed
-            .split_terminator(CONCEPT_END)
-            .map(|line| {
-                let (asks, means) = line.split_once(ASKS_END).unwrap_or((line, ""));
-                Concept {
-                    asks: phrases(asks),
-                    means: phrases(means),
-                }
+    pub fn unpack(text: &'static str) -> Vec<Concept> {
+        packed::unpack(text)
+            .map(|mut fields| Concept {
+                asks: packed::list(fields.next()),
+                means: packed::list(fields.next()),
+            })
+            .collect()
+    }
+}
+
+impl GlossaryTerm {
+    /// The glossary as one text, as [`Concept::pack`] does the concepts.
+    pub fn pack(terms: &[GlossaryTerm]) -> Option<String> {
+        packed::pack(terms.iter().map(|t| {
+            [
+                packed::Field::Text(t.id.as_ref()),
+                packed::Field::Text(t.term.as_ref()),
+                packed::Field::List(&t.matches),
+                packed::Field::Text(t.definition.as_ref()),
+            ]
+        }))
+    }
+
+    /// The terms [`GlossaryTerm::pack`] wrote, borrowing from it.
+    pub fn unpack(text: &'static str) -> Vec<GlossaryTerm> {
+        packed::unpack(text)
+            .map(|mut fields| GlossaryTerm {
+                id: packed::text(fields.next()),
+                term: packed::text(fields.next()),
+                matches: packed::list(fields.next()),
+                definition: packed::text(fields.next()),
             })
             .collect()
     }
@@ -386,5 +386,32 @@ mod concept_packing {
     fn a_phrase_holding_a_separator_is_refused() {
         assert_eq!(Concept::pack(&[concept(&["a|b"], &["c"])]), None);
         assert_eq!(Concept::pack(&[concept(&["a"], &["c\tb"])]), None);
+        assert_eq!(Concept::pack(&[concept(&["a", ""], &["c"])]), None);
+    }
+
+    #[test]
+    fn the_glossary_packs_and_unpacks_too() {
+        let term =
+            |id: &'static str, matches: &[&'static str], definition: &'static str| GlossaryTerm {
+                id: Cow::Borrowed(id),
+                term: Cow::Borrowed("A term"),
+                matches: matches
+                    .iter()
+                    .map(|m| Cow::Borrowed(*m))
+                    .collect::<Vec<_>>()
+                    .into(),
+                definition: Cow::Borrowed(definition),
+            };
+        let glossary = vec![
+            term(
+                "dpo",
+                &["data protection officer", "dpo"],
+                "The person who checks we follow the law.",
+            ),
+            term("ico", &["ico"], "The UK's regulator, (for data)."),
+        ];
+        let packed: &'static str = GlossaryTerm::pack(&glossary).unwrap().leak();
+        assert_eq!(GlossaryTerm::unpack(packed), glossary);
+        assert_eq!(GlossaryTerm::pack(&[term("x", &["y"], "tab\there")]), None);
     }
 }

@@ -8,7 +8,7 @@ use web_sys::{Document, Element};
 use super::disclosure::Disclosure;
 use super::dom::{append, append_text, element, heading, set, text_element};
 use super::wording::{ABOUT_PASSAGE, PASSAGE, SUMMARY_PASSAGE, linked_paragraph, render_body};
-use crate::bundled::GLOSSARY;
+use crate::bundled::glossary;
 use privacy_notice_core::model::{Notice, shown_sections};
 use privacy_notice_core::render::{self, IN_SHORT, WHAT_THE_NOTICE_SAYS};
 use privacy_notice_core::text::readability::sentences;
@@ -119,7 +119,7 @@ pub fn sections(
             &original,
             &[&text_element(doc, "p", "pn-label", WHAT_THE_NOTICE_SAYS)],
         );
-        render_body(doc, &original, &section.body, &GLOSSARY, ids);
+        render_body(doc, &original, &section.body, glossary(), ids);
         append(&disclosure.panel, &[&summary, &original]);
         append(&item, &[&h, &disclosure.panel]);
         append(&panel, &[&item]);

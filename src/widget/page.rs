@@ -8,7 +8,7 @@ use privacy_notice_core::search::{Corpus, Index};
 use wasm_bindgen::JsValue;
 
 use super::read;
-use crate::bundled::{GLOSSARY, concepts};
+use crate::bundled::{concepts, glossary};
 
 /// A notice and the notice it extends (`notices[1]`), ready to render and search.
 pub struct Page {
@@ -93,11 +93,11 @@ impl Page {
     pub fn corpus(&self) -> Corpus<'_> {
         Corpus {
             notices: &self.notices,
-            glossary: &GLOSSARY,
+            glossary: glossary(),
             concepts: concepts(),
             index: self
                 .index
-                .get_or_init(|| Index::build(&self.notices, &GLOSSARY)),
+                .get_or_init(|| Index::build(&self.notices, glossary())),
         }
     }
 }

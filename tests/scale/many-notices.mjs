@@ -20,8 +20,8 @@ rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
 for (let i = 0; i < EXTRA; i++) {
   const copy = Math.floor(i / bundled.length);
-  // New ids, and the notice each extends renamed the same way: every copy's parent is among the copies.
-  const text = bundled[i % bundled.length].replace(/^(id|extends) = "([^"]+)"/gm, (_, key, id) => `${key} = "copy-${copy}-${id}"`);
+  // A new id; a copy extends the bundled notice its original extends.
+  const text = bundled[i % bundled.length].replace(/^id = "([^"]+)"/m, (_, id) => `id = "copy-${copy}-${id}"`);
   const id = /^id = "([^"]+)"/m.exec(text)[1];
   writeFileSync(`${dir}/${id}.toml`, text);
 }
