@@ -3,6 +3,7 @@
 //! `hidden="until-found"` when closed, so the browser's find-in-page can
 //! reveal it (the `beforematch` listener keeps the button's state true).
 
+use gloo_events::EventListener;
 use wasm_bindgen::UnwrapThrowExt;
 use web_sys::{Document, Element};
 
@@ -67,19 +68,21 @@ impl Disclosure {
     }
 
     /// Toggles on click, opens when find-in-page finds text in the panel;
-    /// `changed` runs after either.
-    pub fn listen(&self, changed: impl Fn() + Clone + 'static) {
+    /// `changed` runs after either. The listeners last as long as the
+    /// returned values.
+    pub fn listen(&self, changed: impl Fn() + Clone + 'static) -> [EventListener; 2] {
         let this = self.clone();
         let after_click = changed.clone();
-        on(&self.button, "click", move |_| {
+        let click = on(&self.button, "click", move |_| {
             this.set_open(!this.is_open());
             after_click();
         });
         let this = self.clone();
-        on(&self.panel, "beforematch", move |_| {
+        let found = on(&self.panel, "beforematch", move |_| {
             this.set_open(true);
             changed();
         });
+        [click, found]
     }
 
     /// Opens and scrolls to the button; or, given a passage (a search

@@ -7,14 +7,14 @@
 //! `<privacy-notice>`; with none on the page, links lead to the notice's
 //! own address, when it states one.
 
+use gloo_events::EventListener;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRoot};
 
 use super::dom::{append, append_text, element, on, set, text_element};
+use super::explorer::answer;
 use super::page::Page;
-use super::wording::linked_paragraph;
 use privacy_notice_core::model::Question;
-use privacy_notice_core::render::{NOT_STATED, WHERE_IT_SAYS};
 
 /// The questions a hint answers, in order.
 const HINT_QUESTIONS: [Question; 4] = [
@@ -24,6 +24,12 @@ const HINT_QUESTIONS: [Question; 4] = [
     Question::KeptFor,
 ];
 
+/// A hint on the page; dropping it (`free()`) removes its listener.
+#[wasm_bindgen]
+pub struct MountedHint {
+    _click: EventListener,
+}
+
 /// Renders the hint for `host`'s `kind` into `root`. An unknown kind is an
 /// error naming the kinds there are; the loader shows its error box.
 #[wasm_bindgen]
@@ -32,7 +38,7 @@ pub fn mount_hint(
     root: ShadowRoot,
     notice: JsValue,
     parent: JsValue,
-) -> Result<(), JsError> {
+) -> Result<MountedHint, JsError> {
     let page = Page::from_js(notice, parent).map_err(|m| JsError::new(&m))?;
     let notice = page.notice();
     let kind = host.get_attribute("kind").unwrap_or_default();
@@ -55,7 +61,7 @@ pub fn mount_hint(
         .flatten()
         .is_some();
 
-    let container = element(&doc, "div", "pn pn-hint");
+    let container = element(&doc, "div", "pn pn-field-hint");
     set(&container, "lang", &notice.language);
     set(&container, "dir", notice.direction());
     let button = element(&doc, "button", "pn-hint-button");
@@ -76,37 +82,28 @@ pub fn mount_hint(
     let panel = element(&doc, "dl", "pn-hint-panel");
     set(&panel, "id", "pn-hint-panel");
     set(&panel, "hidden", "");
-    for question in HINT_QUESTIONS {
-        let answer = item.answers.iter().find(|a| a.question == question);
-        let dd = element(&doc, "dd", "");
-        match answer {
-            Some(answer) => {
-                append(&dd, &[&linked_paragraph(&doc, &answer.text)]);
-                let sources = element(&doc, "p", "pn-sources");
-                append_text(&doc, &sources, WHERE_IT_SAYS);
-                for (i, id) in answer.from.iter().enumerate() {
-                    if i > 0 {
-                        append_text(&doc, &sources, ", ");
-                    }
-                    let heading = page.section(id).map_or(id.as_ref(), |s| &s.heading);
-                    let href = match (on_page, &notice.source_url) {
-                        (true, _) => Some(format!("#{id}")),
-                        (false, Some(url)) => Some(url.to_string()),
-                        (false, None) => None,
-                    };
-                    match href {
-                        Some(href) => {
-                            let a = text_element(&doc, "a", "", heading);
-                            set(&a, "href", &href);
-                            set(&a, "data-section", id);
-                            append(&sources, &[&a]);
-                        }
-                        None => append_text(&doc, &sources, heading),
-                    }
-                }
-                append(&dd, &[&sources]);
+    // A source links to the page's widget, else to the notice's address.
+    let link = |id: &str| {
+        let heading = page.section(id).map_or(id, |s| &s.heading);
+        let href = match (on_page, &notice.source_url) {
+            (true, _) => Some(format!("#{id}")),
+            (false, Some(url)) => Some(url.to_string()),
+            (false, None) => None,
+        };
+        match href {
+            Some(href) => {
+                let a = text_element(&doc, "a", "", heading);
+                set(&a, "href", &href);
+                set(&a, "data-section", id);
+                a
             }
-            None => append(&dd, &[&text_element(&doc, "p", "", NOT_STATED)]),
+            None => text_element(&doc, "span", "", heading),
+        }
+    };
+    for question in HINT_QUESTIONS {
+        let dd = element(&doc, "dd", "");
+        for part in answer(&doc, item, question, &link) {
+            append(&dd, &[&part]);
         }
         append(
             &panel,
@@ -118,7 +115,7 @@ pub fn mount_hint(
         .expect_throw("append the hint");
 
     let toggle = button.clone();
-    on(&button, "click", move |_| {
+    let click = on(&button, "click", move |_| {
         let open = toggle.get_attribute("aria-expanded").as_deref() != Some("true");
         set(
             &toggle,
@@ -131,5 +128,5 @@ pub fn mount_hint(
             set(&panel, "hidden", "");
         }
     });
-    Ok(())
+    Ok(MountedHint { _click: click })
 }

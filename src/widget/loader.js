@@ -141,6 +141,40 @@
     root.replaceChildren(box);
   }
 
+  let accentWarned = false;
+
+  /**
+   * A brand `--pn-accent` too faint for text on the widget's background
+   * (under 4.5:1, WCAG 1.4.3) is not used for text: the widget uses its
+   * text colour for links, headings and buttons instead, and warns once.
+   */
+  function keepAccentReadable(root) {
+    const box = root.querySelector(".pn");
+    const probe = root.querySelector(".pn-disclosure-button, .pn-hint-button"); // accent text on the background
+    if (!box || !probe) return;
+    // Computed colours are rgb()/rgba(); a transparent background shows, most often, white.
+    const rgb = (value) => {
+      const [r, g, b, a] = (value.match(/[\d.]+/g) || []).map(Number);
+      return a === 0 || b === undefined ? [255, 255, 255] : [r, g, b];
+    };
+    const luminance = (colour) =>
+      colour
+        .map((v) => {
+          const c = v / 255;
+          return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+        })
+        .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+    const [x, y] = [rgb(getComputedStyle(probe).color), rgb(getComputedStyle(box).backgroundColor)].map(luminance);
+    if ((Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05) >= 4.5) return;
+    box.style.setProperty("--pn-accent-color", "var(--pn-text-color)");
+    if (!accentWarned) {
+      accentWarned = true;
+      console.warn(
+        "<privacy-notice>: --pn-accent is under 4.5:1 against the background, too faint for text, so the widget uses its text colour for links, headings and buttons. Choose a darker (or, on a dark background, lighter) accent."
+      );
+    }
+  }
+
   /** Dispatches a `privacy-notice-NAME` event from the element, out of its shadow root. */
   function tell(el, name, detail) {
     el.dispatchEvent(new CustomEvent("privacy-notice-" + name, { bubbles: true, composed: true, detail }));
@@ -213,6 +247,7 @@
             this.fail(reason(error));
             return;
           }
+          keepAccentReadable(root);
           this.started(notice);
         },
         (error) => {

@@ -18,7 +18,6 @@ mod wording;
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::{JsCast, UnwrapThrowExt};
@@ -43,12 +42,21 @@ pub fn widget_css() -> String {
 /// A widget on the page, and its JavaScript API (the element's `search`,
 /// `openSection` and `showAll` call these). Dropping it (`free()` from
 /// JavaScript, when the element leaves the page or its attributes change)
-/// removes its window listener, so a removed widget no longer follows the
-/// page's deep links.
+/// removes every listener it added (so a removed widget no longer follows
+/// the page's deep links) and, with them, the last references to its
+/// state, notice and index: nothing is kept for the life of the page.
 #[wasm_bindgen]
 pub struct Mounted {
     _hashchange: EventListener,
     widget: Rc<Widget>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        // The listeners' closures hold the widget: dropping them breaks the
+        // cycle, and a pending search (a gloo-timers timeout) is cancelled.
+        self.widget.listeners.borrow_mut().clear();
+    }
 }
 
 #[wasm_bindgen]
@@ -99,10 +107,10 @@ impl Mounted {
 /// parsed from their JSON chunks, into `root`, as `host`'s attributes ask.
 /// Bad data is an error saying what to fix; the loader shows its error box
 /// (with the host's fallback link) and warns once.
-#[wasm_bindgen]
 /// `events(name, a, b)` is called on each change a host page may follow:
 /// `("toggle", sectionId, open)`, `("view", "notice" | "explorer")`,
 /// `("search", resultCount)` — never with what a family typed.
+#[wasm_bindgen]
 pub fn mount(
     host: HtmlElement,
     root: ShadowRoot,
@@ -113,9 +121,7 @@ pub fn mount(
     let doc = host
         .owner_document()
         .expect_throw("an element in a document");
-    let page = Page::from_js(notice, parent).map_err(|m| JsError::new(&m))?;
-    // The widget's closures live as long as the page; so does its notice.
-    let page: &'static Page = Box::leak(Box::new(page));
+    let page = Rc::new(Page::from_js(notice, parent).map_err(|m| JsError::new(&m))?);
     let level = match host.get_attribute("heading-level") {
         None => 2,
         Some(value) => value
@@ -191,7 +197,9 @@ struct Widget {
     view_panels: [(View, Element); 2],
     /// The view shown, so that only a change is reported.
     view: Cell<View>,
-    page: &'static Page,
+    page: Rc<Page>,
+    /// Every listener the widget added, dropped when it is unmounted.
+    listeners: RefCell<Vec<EventListener>>,
     /// The loader's callback for the element's events (see [`mount`]).
     events: js_sys::Function,
 }
@@ -200,12 +208,12 @@ impl Widget {
     fn build(
         doc: &Document,
         root: &ShadowRoot,
-        page: &'static Page,
+        page: Rc<Page>,
         level: u8,
         view: View,
         events: js_sys::Function,
     ) -> Rc<Widget> {
-        let notice: &'static Notice = page.notice();
+        let notice: &Notice = page.notice();
         let parent = page.parent();
         let container = element(doc, "div", "pn");
         set(&container, "part", "root");
@@ -215,7 +223,7 @@ impl Widget {
         set(&live, "role", "status");
         set(&live, "aria-live", "polite");
         let (header, facts) = notice_view::header(doc, notice, parent, level);
-        let search = search_box::SearchBox::new(doc, page);
+        let search = search_box::SearchBox::new(doc, &page);
 
         let views = element(doc, "div", "pn-views");
         set(&views, "role", "group");
@@ -247,7 +255,6 @@ impl Widget {
             ],
         );
         root.append_child(&container).expect_throw("append widget");
-        keep_accent_readable(&container);
 
         let widget = Rc::new(Widget {
             sections,
@@ -262,27 +269,32 @@ impl Widget {
                 (View::Explorer, explorer_panel),
             ],
             view: Cell::new(view),
-            page,
+            page: Rc::clone(&page),
+            listeners: RefCell::default(),
             events,
         });
         widget.listen(&container);
-        search.listen(&widget, page);
+        search.listen(&widget);
         widget
     }
 
     fn listen(self: &Rc<Self>, container: &Element) {
         // Links to sections and explorer items are handled here, not by the
         // page: a second widget on the page must not react to them.
+        // So are the glossary's term buttons: one listener, not one a term.
         let widget = Rc::clone(self);
-        on(container, "click", move |event| {
-            let link = event
-                .target()
-                .and_then(|t| t.dyn_into::<Element>().ok())
-                .and_then(|el| {
-                    el.closest("a[data-section], a[data-explorer], a[data-passage]")
-                        .ok()
-                        .flatten()
-                });
+        let mut listeners = vec![on(container, "click", move |event| {
+            let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+                return;
+            };
+            if let Ok(Some(term)) = target.closest("button.pn-term") {
+                wording::toggle_term(&term);
+                return;
+            }
+            let link = target
+                .closest("a[data-section], a[data-explorer], a[data-passage]")
+                .ok()
+                .flatten();
             let Some(link) = link else { return };
             event.prevent_default();
             let passage = link.get_attribute(PASSAGE);
@@ -299,22 +311,23 @@ impl Widget {
             } else {
                 widget.reveal_about();
             }
-        });
+        })];
         for disclosure in &self.sections {
             let (widget, section) = (Rc::clone(self), disclosure.clone());
-            disclosure.listen(move || {
+            listeners.extend(disclosure.listen(move || {
                 widget.update_toggle_all();
                 widget.toggled(&section);
-            });
+            }));
         }
         let widget = Rc::clone(self);
-        on(&self.toggle_all, "click", move |_| {
+        listeners.push(on(&self.toggle_all, "click", move |_| {
             widget.set_all_open(!widget.all_open())
-        });
+        }));
         for (view, button) in &self.view_buttons {
             let (widget, view) = (Rc::clone(self), *view);
-            on(button, "click", move |_| widget.show_view(view));
+            listeners.push(on(button, "click", move |_| widget.show_view(view)));
         }
+        self.listeners.borrow_mut().extend(listeners);
     }
 
     /// Reports a section opened or closed to the host page.
@@ -393,15 +406,16 @@ impl Widget {
         let mut explorer = self.explorer.borrow_mut();
         if explorer.is_none() {
             let (doc, level) = &self.explorer_source;
-            let page = self.page;
+            let page = &self.page;
             let (_, panel) = self
                 .view_panels
                 .iter()
                 .find(|(v, _)| *v == View::Explorer)
                 .expect_throw("an explorer view");
             let items = explorer::render_into(doc, panel, page.notice(), page.parent(), *level);
+            let mut listeners = self.listeners.borrow_mut();
             for item in &items {
-                item.listen(|| ());
+                listeners.extend(item.listen(|| ()));
             }
             *explorer = Some(items);
         }
@@ -481,76 +495,4 @@ impl Widget {
     fn announce(&self, message: &str) {
         self.live.set_text_content(Some(message));
     }
-}
-
-/// A brand `--pn-accent` too faint for text on the widget's background
-/// (under 4.5:1, WCAG 1.4.3) is not used for text: the widget uses its text
-/// colour for links, headings and buttons instead, and warns once.
-fn keep_accent_readable(container: &Element) {
-    static WARNED: AtomicBool = AtomicBool::new(false);
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let colour = |el: &Element, property: &str| {
-        window
-            .get_computed_style(el)
-            .ok()
-            .flatten()
-            .and_then(|style| style.get_property_value(property).ok())
-            .and_then(|value| parse_rgb(&value))
-    };
-    // The view buttons' text is the accent colour.
-    let probe = container.query_selector(".pn-view-button").ok().flatten();
-    let (Some(accent), Some(background)) = (
-        probe.and_then(|p| colour(&p, "color")),
-        colour(container, "background-color"),
-    ) else {
-        return;
-    };
-    if contrast(accent, background) >= 4.5 {
-        return;
-    }
-    if let Some(container) = container.dyn_ref::<HtmlElement>() {
-        container
-            .style()
-            .set_property("--pn-accent-color", "var(--pn-text-color)")
-            .ok();
-    }
-    if !WARNED.swap(true, Ordering::Relaxed) {
-        web_sys::console::warn_1(
-            &"<privacy-notice>: --pn-accent is under 4.5:1 against the background, too faint for text, so the widget uses its text colour for links, headings and buttons. Choose a darker (or, on a dark background, lighter) accent.".into(),
-        );
-    }
-}
-
-/// `rgb(r, g, b)` or `rgba(r, g, b, a)` as computed styles give them; a
-/// fully transparent background is taken as white, what most often shows through.
-fn parse_rgb(value: &str) -> Option<[u8; 3]> {
-    let inner = value.trim().strip_prefix("rgb")?.trim_start_matches('a');
-    let inner = inner.strip_prefix('(')?.strip_suffix(')')?;
-    let parts: Vec<&str> = inner.split(',').map(str::trim).collect();
-    if parts.get(3) == Some(&"0") {
-        return Some([255; 3]);
-    }
-    let channel = |i: usize| parts.get(i)?.parse::<u8>().ok();
-    Some([channel(0)?, channel(1)?, channel(2)?])
-}
-
-/// WCAG 2 contrast ratio of two sRGB colours.
-fn contrast(a: [u8; 3], b: [u8; 3]) -> f32 {
-    let luminance = |c: [u8; 3]| {
-        let channel = |v: u8| {
-            let v = f32::from(v) / 255.0;
-            if v <= 0.039_28 {
-                v / 12.92
-            } else {
-                // x^2.4 as e^(2.4 ln x): `ln` is in the Wasm already (the
-                // search's scoring); `powf` would add 1.6 KB of libm.
-                (2.4 * ((v + 0.055) / 1.055).ln()).exp()
-            }
-        };
-        0.2126 * channel(c[0]) + 0.7152 * channel(c[1]) + 0.0722 * channel(c[2])
-    };
-    let (la, lb) = (luminance(a), luminance(b));
-    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }

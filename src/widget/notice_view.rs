@@ -45,7 +45,7 @@ pub fn header(
 pub fn sections(
     doc: &Document,
     notice: &Notice,
-    parent: Option<&'static Notice>,
+    parent: Option<&Notice>,
     level: u8,
     ids: &mut u32,
 ) -> (Element, Vec<Disclosure>, Element) {

@@ -68,7 +68,7 @@ impl Page {
         Ok(())
     }
 
-    /// The notice shown; `'static` because the widget keeps it for the page's life.
+    /// The notice shown.
     pub fn notice(&self) -> &Notice {
         &self.notices[0]
     }

@@ -8,7 +8,7 @@ use wasm_bindgen::UnwrapThrowExt;
 
 use web_sys::{Document, Element};
 
-use super::dom::{append, append_text, element, on, set, text_element};
+use super::dom::{append, append_text, element, set, text_element};
 use privacy_notice_core::model::{Block, GlossaryTerm, blocks};
 use privacy_notice_core::render::{href, links};
 
@@ -138,22 +138,27 @@ fn term_disclosure(doc: &Document, parent: &Element, shown: &str, term: &Glossar
         &format!(" ({}: {}) ", term.term, term.definition),
     );
     append(parent, &[&button, &definition]);
-    let toggle = button.clone();
-    on(&button, "click", move |_| {
-        let open = toggle.get_attribute("aria-expanded").as_deref() != Some("true");
-        set(
-            &toggle,
-            "aria-expanded",
-            if open { "true" } else { "false" },
-        );
+}
+
+/// Shows or hides a glossary term's definition: the widget's one click
+/// listener calls it for any `button.pn-term` (no listener per term).
+pub fn toggle_term(button: &Element) {
+    let open = button.get_attribute("aria-expanded").as_deref() != Some("true");
+    set(button, "aria-expanded", if open { "true" } else { "false" });
+    let definition = button.get_attribute("aria-controls").and_then(|id| {
+        button
+            .parent_element()?
+            .query_selector(&format!("#{id}"))
+            .ok()
+            .flatten()
+    });
+    if let Some(definition) = definition {
         if open {
-            definition
-                .remove_attribute("hidden")
-                .expect_throw("remove hidden");
+            definition.remove_attribute("hidden").ok();
         } else {
             set(&definition, "hidden", "");
         }
-    });
+    }
 }
 
 /// The first whole-word occurrence of `phrase` in `lower`.
