@@ -59,9 +59,9 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("abt", "about"),
     ("wiv", "with"),
     ("wif", "with"),
-    ("cos", "because"),
-    ("coz", "because"),
-    ("cuz", "because"),
+    ("cos", "becaus"),
+    ("coz", "becaus"),
+    ("cuz", "becaus"),
 ];
 
 /// The stem of a lower-case word. Words that are not plain ASCII letters
