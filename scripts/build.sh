@@ -24,6 +24,8 @@ mkdir -p "$bindgen/notices" "$dist"
 wasm-bindgen target/wasm32-unknown-unknown/wasm/privacy_notice.wasm \
   --out-dir "$bindgen" --target no-modules --no-modules-global privacyNoticeWasm --no-typescript
 
+node scripts/short-imports.mjs "$bindgen/privacy_notice_bg.wasm" "$bindgen/privacy_notice.js"
+
 # npm's binaryen: Debian's (108) breaks wasm-bindgen's externref table.
 node_modules/.bin/wasm-opt "$bindgen/privacy_notice_bg.wasm" -o "$bindgen/optimised.wasm" -Oz --strip-debug --strip-producers \
   --converge --strip-target-features \
