@@ -3,9 +3,7 @@
 
 use std::fmt::Write;
 
-use privacy_notice_core::model::{
-    Answer, Concept, Controller, ExplorerItem, GlossaryTerm, Notice, Question, Section,
-};
+use privacy_notice_core::model::{Answer, Controller, ExplorerItem, Notice, Question, Section};
 
 /// A value that can be written as a Rust constant expression.
 pub trait Emit {
@@ -63,13 +61,6 @@ emit_struct!(Answer {
     text,
     from
 });
-emit_struct!(GlossaryTerm {
-    id,
-    term,
-    matches,
-    definition
-});
-emit_struct!(Concept { asks, means });
 
 impl Emit for std::borrow::Cow<'static, str> {
     fn emit(&self, out: &mut String) {

@@ -47,18 +47,17 @@ fn main() {
         "List<Notice>",
         &model::List::from(notices),
     );
-    item(
-        "",
-        "GLOSSARY",
-        "List<GlossaryTerm>",
-        &model::List::from(data.glossary),
-    );
-    item(
-        "",
-        "CONCEPTS",
-        "List<Concept>",
-        &model::List::from(data.concepts),
-    );
+    // The glossary and concepts packed in one text each: see `core::packed`.
+    let glossary = model::GlossaryTerm::pack(&data.glossary).unwrap_or_else(|| {
+        eprintln!(
+            "notices/glossary.toml: a term's id, words or definition holds a tab, a line break or '|', which the widget's packed glossary cannot carry. Write it on one line, without '|'."
+        );
+        std::process::exit(1);
+    });
+    out.push_str(&format!("static GLOSSARY_PACKED: &str = {glossary:?};\n"));
+    let concepts = model::Concept::pack(&data.concepts)
+        .expect("prepared concept phrases hold no separator (a bug in text::prepare_phrase)");
+    out.push_str(&format!("static CONCEPTS_PACKED: &str = {concepts:?};\n"));
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(Path::new(&out_dir).join("bundled.rs"), out).expect("write bundled.rs");
     let css = std::fs::read_to_string("src/widget/widget.css").expect("read src/widget/widget.css");

@@ -29,5 +29,11 @@ step "Wasm build and size budgets (90 KB brotli for all a page showing one notic
 bash scripts/build.sh
 node scripts/size.mjs --budget 90000 --engine-budget 75000
 
+step "A page's download does not grow with the notices in dist/ (100 more, added with EXTRA_NOTICES)"
+node tests/scale/many-notices.mjs
+
+step "Types for web teams (dist/privacy-notice.d.ts against tests/types/usage.ts)"
+node_modules/.bin/tsc -p tests/types
+
 step "Browser tests (Chromium, axe-core)"
 node --test --test-concurrency=1 tests/browser/

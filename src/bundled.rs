@@ -3,19 +3,35 @@
 //! them) and, outside the Wasm, the notices themselves for the CLI and the
 //! tests. The Wasm gets each notice as its own JSON chunk instead.
 
+#[cfg(not(target_arch = "wasm32"))]
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 #[cfg(not(target_arch = "wasm32"))]
-use privacy_notice_core::model::{Answer, Controller, ExplorerItem, Notice, Question, Section};
-use privacy_notice_core::model::{Concept, GlossaryTerm, List};
+use privacy_notice_core::model::{
+    Answer, Controller, ExplorerItem, List, Notice, Question, Section,
+};
+use privacy_notice_core::model::{Concept, GlossaryTerm};
 
 include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
+
+/// The glossary, unpacked from its compact text on first use.
+pub fn glossary() -> &'static [GlossaryTerm] {
+    static GLOSSARY: OnceLock<Vec<GlossaryTerm>> = OnceLock::new();
+    GLOSSARY.get_or_init(|| GlossaryTerm::unpack(GLOSSARY_PACKED))
+}
+
+/// The search's concept map, unpacked from its compact text on first use.
+pub fn concepts() -> &'static [Concept] {
+    static CONCEPTS: OnceLock<Vec<Concept>> = OnceLock::new();
+    CONCEPTS.get_or_init(|| Concept::unpack(CONCEPTS_PACKED))
+}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use std::sync::OnceLock;
 
-    use super::{CONCEPTS, GLOSSARY, NOTICES};
+    use super::{NOTICES, concepts, glossary};
     use privacy_notice_core::model::Notice;
     use privacy_notice_core::search::{Corpus, Index};
 
@@ -25,9 +41,9 @@ mod native {
         static INDEX: OnceLock<Index> = OnceLock::new();
         Corpus {
             notices: &NOTICES,
-            glossary: &GLOSSARY,
-            concepts: &CONCEPTS,
-            index: INDEX.get_or_init(|| Index::build(&NOTICES, &GLOSSARY)),
+            glossary: glossary(),
+            concepts: concepts(),
+            index: INDEX.get_or_init(|| Index::build(&NOTICES, glossary())),
         }
     }
 

@@ -397,6 +397,6 @@ fn hit_section(hit: &privacy_notice_core::search::Hit, notice: &Notice) -> Strin
     match hit.passage.kind {
         PassageKind::Summary | PassageKind::Body => notice.sections[item].id.to_string(),
         PassageKind::Explorer => format!("explorer:{}", notice.explorer[item].id),
-        PassageKind::Glossary => format!("glossary:{}", bundled::GLOSSARY[item].id),
+        PassageKind::Glossary => format!("glossary:{}", bundled::glossary()[item].id),
     }
 }

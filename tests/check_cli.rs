@@ -220,6 +220,42 @@ fn a_broken_copy_of_the_notices_fails_with_every_problem() {
 }
 
 #[test]
+fn a_broken_glossary_and_concept_map_fail_with_every_problem() {
+    let dir = copy_of_notices("broken-extras");
+    let break_file = |name: &str, edit: &dyn Fn(&str) -> String| {
+        let path = dir.join(name);
+        let source = std::fs::read_to_string(&path).unwrap();
+        let broken = edit(&source);
+        assert_ne!(broken, source, "the test edits {name}");
+        std::fs::write(&path, broken).unwrap();
+    };
+    // In each file: a syntax slip near the top, and a misspelt field at the end.
+    break_file("glossary.toml", &|s| {
+        s.replacen("id = \"personal-data\"", "id = \"personal-data", 1)
+            + "\n[[term]]\nid = \"x\"\nterm = \"x\"\nmatches = [\"x\"]\ndefintion = \"An x.\"\n"
+    });
+    break_file("concepts.toml", &|s| {
+        s.replacen("\"say no\", \"refuse\"", "\"say no\" \"refuse\"", 1)
+            + "\n[[concept]]\nask = [\"how long\"]\nmeans = [\"retention\"]\n"
+    });
+    let (code, output) = notice(&["check", dir.to_str().unwrap()]);
+    assert_eq!(code, 1, "{output}");
+    for expected in [
+        "glossary.toml:6: file: not valid TOML",
+        "unknown field `defintion`\n  fix: did you mean `definition`?",
+        "definition: missing required field `definition`",
+        "concepts.toml:19: file: not valid TOML",
+        "unknown field `ask`\n  fix: did you mean `asks`?",
+    ] {
+        assert!(
+            output.contains(expected),
+            "expected {expected:?} in:\n{output}"
+        );
+    }
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
 fn windows_line_endings_give_the_same_notice() {
     let dir = scratch("crlf");
     let source = std::fs::read_to_string("tests/fixtures/valid/minimal-notice.toml").unwrap();

@@ -89,6 +89,24 @@ fn blind_family_questions_third_set() {
     evaluate("tests/search_questions_blind3.toml", 52.0);
 }
 
+/// Written by a helper from personas no earlier set used (a school's
+/// safeguarding lead, a non-resident dad, a mum who left an abusive
+/// partner, a parent typing fragments on a phone…), committed before the
+/// search ran on it: first pass 58/80 (72.5%); 59/80 after the search's
+/// third round, made without reading it. Never tuned on.
+#[test]
+fn blind_family_questions_fourth_set() {
+    evaluate("tests/search_questions_blind4.toml", 72.0);
+}
+
+/// Written from the personas and families' ways of asking (abbreviations,
+/// misspellings, second-language English, distrust) before round three
+/// changed the search; it guided that round, so it is tuned on.
+#[test]
+fn development_family_questions() {
+    evaluate("tests/search_questions_dev.toml", 95.4);
+}
+
 #[test]
 fn a_typo_is_read_as_the_word_families_use() {
     // "polcie" is one edit from "police" and from "policies".
@@ -97,4 +115,39 @@ fn a_typo_is_read_as_the_word_families_use() {
     let hits = corpus.search(Scope::Notice(n), "polcie", 3).hits;
     let (_, text) = corpus.passage(&hits[0].passage);
     assert!(text.contains("Police"), "{text}");
+}
+
+/// The text of the top `n` hits for `ask` within notice `id`.
+fn top(id: &str, ask: &str, n: usize) -> Vec<String> {
+    let corpus = bundled::corpus();
+    let (notice, _) = bundled::notice(id).unwrap();
+    let hits = corpus.search(Scope::Notice(notice), ask, n).hits;
+    hits.iter()
+        .map(|h| corpus.passage(&h.passage).1.into_owned())
+        .collect()
+}
+
+#[test]
+fn a_relative_may_sit_between_the_words_of_an_ask() {
+    // "see … file" is asking for one's records, whoever's they are.
+    let first = &top("afc-standard", "can i see my daughter's file", 1)[0];
+    assert!(first.contains("right to request access"), "{first}");
+}
+
+#[test]
+fn fillers_and_text_speak_read_as_the_words_they_stand_for() {
+    // "own" says nothing more; "wanna" is "want" ("dont want").
+    let first = &top("afc-standard", "can i read my own file", 1)[0];
+    assert!(first.contains("right to request access"), "{first}");
+    let hits = top("afc-early-help", "i dont wanna", 3);
+    assert!(hits.iter().any(|t| t.contains("object")), "{hits:?}");
+}
+
+#[test]
+fn the_relative_a_question_is_about_counts_less_than_what_it_asks() {
+    // The question is about crimes; "my dad" says whose.
+    let first = &top("afc-social-care", "my dad crimes", 1)[0];
+    assert!(first.contains("offences"), "{first}");
+    let hits = top("afc-family-hub", "my mum health", 2);
+    assert!(hits.iter().all(|t| t.contains("health")), "{hits:?}");
 }

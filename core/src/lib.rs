@@ -8,6 +8,7 @@
 pub mod checklist;
 pub mod html;
 pub mod model;
+pub mod packed;
 pub mod render;
 pub mod search;
 pub mod synthetic;

@@ -9,7 +9,6 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use serde::Deserialize;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
@@ -121,30 +120,6 @@ impl<'a> Report<'a> {
             self.error(line, "file", format!("not valid TOML: {message}"), fix);
         }
         table.into_inner()
-    }
-
-    /// Parses the whole of `source` into `T` (the glossary, the concepts);
-    /// a syntax or type error is reported and gives `None`.
-    fn parse_serde<T: serde::de::DeserializeOwned>(
-        &mut self,
-        source: &str,
-        what: &str,
-        fix: &str,
-    ) -> Option<T> {
-        match toml::from_str(source) {
-            Ok(raw) => Some(raw),
-            Err(error) => {
-                let line = error.span().map(|s| self.line_of(s.start));
-                let message = error.message().trim().replace('\n', " ");
-                self.error(
-                    line,
-                    "file",
-                    format!("not valid {what} TOML: {message}"),
-                    fix,
-                );
-                None
-            }
-        }
     }
 
     fn push(
@@ -330,9 +305,52 @@ impl<'a> Report<'a> {
         }
     }
 
-    /// The `id` of a `[[section]]` or `[[explorer]]` table starting at
-    /// `line`: required, usable in a link, and not used before in the file
-    /// (`seen` maps the ids so far to their lines).
+    /// The trimmed text of a required `key` of a table that starts at
+    /// `line` (`None` for the file's top level), reported at the key's line
+    /// (or the table's, when the key is missing) if it is missing or empty.
+    /// A value that is not text is reported once, by [`Report::text`], not
+    /// again as missing.
+    fn required_text(
+        &mut self,
+        table: &Table<'_>,
+        key: &str,
+        line: Option<usize>,
+        field: &str,
+        fix: &str,
+    ) -> String {
+        let reported = self.problems.len();
+        let value = self.text(table, key, field);
+        if value.is_none() && self.problems.len() > reported {
+            return String::new();
+        }
+        let at = self.key_line(table, key).or(line);
+        self.required(value, at, field, fix)
+    }
+
+    /// A required list of texts of a table that starts at `line`: missing
+    /// or empty is reported with `message`; a value that is not a list of
+    /// texts is reported once, by [`Report::texts`], not again as empty.
+    fn required_texts(
+        &mut self,
+        table: &Table<'_>,
+        key: &str,
+        line: usize,
+        field: &str,
+        message: &str,
+        fix: &str,
+    ) -> Vec<String> {
+        let reported = self.problems.len();
+        let list = self.texts(table, key, field);
+        if list.is_empty() && self.problems.len() == reported {
+            let at = self.key_line(table, key).unwrap_or(line);
+            self.error(Some(at), field, message.into(), fix);
+        }
+        list
+    }
+
+    /// The `id` of a `[[section]]`, `[[explorer]]` or `[[term]]` table
+    /// starting at `line`: required, usable in a link, and not used before
+    /// in the file (`seen` maps the ids so far to their lines).
     fn table_id(
         &mut self,
         table: &Table<'_>,
@@ -381,7 +399,7 @@ impl<'a> Report<'a> {
 
 /// What [`Report::table_id`] says about one kind of table's ids.
 struct TableIds {
-    /// "section", "explorer": as the duplicate message names it.
+    /// "section", "explorer", "term": as the duplicate message names it.
     kind: &'static str,
     /// The fix for a missing or empty id.
     missing: &'static str,
@@ -544,9 +562,8 @@ pub fn parse_notice(file: &str, source: &str) -> (Option<NoticeFile>, Vec<Proble
         }
     }
     let required = |report: &mut Report, key: &str, fix: &str| {
-        let line = report.key_line(&raw, key);
-        let value = report.text(&raw, key, key);
-        (report.required(value, line, key, fix), line)
+        let value = report.required_text(&raw, key, None, key, fix);
+        (value, report.key_line(&raw, key))
     };
     let (title, _) = required(
         &mut report,
@@ -679,7 +696,6 @@ pub fn parse_notice(file: &str, source: &str) -> (Option<NoticeFile>, Vec<Proble
     for (i, (s, line)) in raw_sections.into_iter().enumerate() {
         let field = |name: &str| format!("section[{}].{name}", i + 1);
         report.unknown_keys(s, &format!("section[{}].", i + 1), SECTION_KEYS);
-        let at = |report: &Report, key: &str| report.key_line(s, key).or(Some(line));
         let id = report.table_id(
             s,
             line,
@@ -691,27 +707,28 @@ pub fn parse_notice(file: &str, source: &str) -> (Option<NoticeFile>, Vec<Proble
                 duplicate: "give each section its own id",
             },
         );
-        let value = report.text(s, "heading", &field("heading"));
-        let heading = report.required(
-            value,
-            at(&report, "heading"),
+        let heading = report.required_text(
+            s,
+            "heading",
+            Some(line),
             &field("heading"),
             "add the source's heading: `heading = \"…\"`",
         );
-        if let Some(l) = at(&report, "summary") {
-            lines.insert(field("summary"), l);
-        }
-        let value = report.text(s, "summary", &field("summary"));
-        let summary = report.required(
-            value,
-            at(&report, "summary"),
+        lines.insert(
+            field("summary"),
+            report.key_line(s, "summary").unwrap_or(line),
+        );
+        let summary = report.required_text(
+            s,
+            "summary",
+            Some(line),
             &field("summary"),
             "write 2–4 short, plain sentences that say what this section means for a family",
         );
-        let value = report.text(s, "body", &field("body"));
-        let body = report.required(
-            value,
-            at(&report, "body"),
+        let body = report.required_text(
+            s,
+            "body",
+            Some(line),
             &field("body"),
             "paste the publisher's exact wording: `body = \"\"\"…\"\"\"`",
         );
@@ -748,10 +765,10 @@ pub fn parse_notice(file: &str, source: &str) -> (Option<NoticeFile>, Vec<Proble
                 duplicate: "give each kind of data its own id",
             },
         );
-        let value = report.text(item, "label", &field("label"));
-        let label = report.required(
-            value,
-            report.key_line(item, "label").or(Some(line)),
+        let label = report.required_text(
+            item,
+            "label",
+            Some(line),
             &field("label"),
             "name the kind of data as a family would: `label = \"My child's health information\"`",
         );
@@ -1161,63 +1178,67 @@ pub fn facts(plain: &str) -> Vec<String> {
     facts
 }
 
-/// Parses `glossary.toml`.
+const GLOSSARY_KEYS: &[&str] = &["term"];
+const TERM_KEYS: &[&str] = &["id", "term", "matches", "definition"];
+const CONCEPTS_KEYS: &[&str] = &["concept"];
+const CONCEPT_KEYS: &[&str] = &["asks", "means"];
+
+/// Parses `glossary.toml`. As for a notice, a syntax slip or a misspelt
+/// field does not stop the check: every term is still read and every
+/// problem in the file reported.
 pub fn parse_glossary(file: &str, source: &str) -> (Vec<GlossaryTerm>, Vec<Problem>) {
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct Raw {
-        #[serde(default)]
-        term: Vec<Spanned<RawTerm>>,
-    }
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct RawTerm {
-        id: Option<String>,
-        term: Option<String>,
-        #[serde(default)]
-        matches: Vec<String>,
-        definition: Option<String>,
-    }
     let mut report = Report::new(file, source);
-    let Some(raw) = report.parse_serde::<Raw>(
-        source,
-        "glossary",
-        "see notices/FORMAT.md, section glossary.toml",
-    ) else {
-        return (Vec::new(), report.problems);
-    };
+    let raw = report.parse(source, "see notices/FORMAT.md, section glossary.toml");
+    report.unknown_keys(&raw, "", GLOSSARY_KEYS);
+    let raw_terms = report.tables(
+        &raw,
+        "term",
+        "write each term as a [[term]] table with id, term, matches and definition",
+    );
     let mut terms = Vec::new();
-    for (i, raw_term) in raw.term.into_iter().enumerate() {
-        let line = report.line_of(raw_term.span().start);
-        let t = raw_term.into_inner();
-        let field = |name: &str| format!("term[{}].{name}", i + 1);
-        let id = report.required(t.id, Some(line), &field("id"), "add `id = \"…\"`");
-        report.check_id(&id, line, &field("id"));
-        let term = report.required(
-            t.term,
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (i, (t, line)) in raw_terms.into_iter().enumerate() {
+        let path = format!("term[{}].", i + 1);
+        let field = |name: &str| format!("{path}{name}");
+        report.unknown_keys(t, &path, TERM_KEYS);
+        let id = report.table_id(
+            t,
+            line,
+            &field("id"),
+            &mut seen,
+            TableIds {
+                kind: "term",
+                missing: "give the term a short id, e.g. `id = \"special-category-data\"`",
+                duplicate: "give each term its own id",
+            },
+        );
+        let term = report.required_text(
+            t,
+            "term",
             Some(line),
             &field("term"),
             "add the term as shown: `term = \"…\"`",
         );
-        let definition = report.required(
-            t.definition,
+        let matches = report.required_texts(
+            t,
+            "matches",
+            line,
+            &field("matches"),
+            "no phrases to find the term by",
+            "list the phrases as they appear in notices: `matches = [\"…\"]`",
+        );
+        let definition = report.required_text(
+            t,
+            "definition",
             Some(line),
             &field("definition"),
             "add a one-sentence plain definition",
         );
-        if t.matches.is_empty() {
-            report.error(
-                Some(line),
-                &field("matches"),
-                "no phrases to find the term by".into(),
-                "list the phrases as they appear in notices: `matches = [\"…\"]`",
-            );
-        }
         let grade = crate::text::readability::grade(&definition);
         if grade > MAX_GRADE {
             report.push(
                 Severity::Warning,
-                Some(line),
+                Some(report.key_line(t, "definition").unwrap_or(line)),
                 &field("definition"),
                 format!("reads at grade {grade:.1} (above {MAX_GRADE})"),
                 "use shorter, everyday words",
@@ -1226,8 +1247,7 @@ pub fn parse_glossary(file: &str, source: &str) -> (Vec<GlossaryTerm>, Vec<Probl
         terms.push(GlossaryTerm {
             id: text(id),
             term: text(term),
-            matches: t
-                .matches
+            matches: matches
                 .into_iter()
                 .map(|m| text(m.to_lowercase()))
                 .collect(),
@@ -1237,45 +1257,38 @@ pub fn parse_glossary(file: &str, source: &str) -> (Vec<GlossaryTerm>, Vec<Probl
     (terms, report.problems)
 }
 
-/// Parses `concepts.toml`, the search's map from family words to notice words.
+/// Parses `concepts.toml`, the search's map from family words to notice
+/// words; like the glossary, reporting every problem in the file at once.
 pub fn parse_concepts(file: &str, source: &str) -> (Vec<Concept>, Vec<Problem>) {
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct Raw {
-        #[serde(default)]
-        concept: Vec<Spanned<RawConcept>>,
-    }
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct RawConcept {
-        asks: Vec<String>,
-        means: Vec<String>,
-    }
     let mut report = Report::new(file, source);
-    let Some(raw) = report.parse_serde::<Raw>(
-        source,
-        "concepts",
-        "each [[concept]] has `asks = [...]` and `means = [...]`",
-    ) else {
-        return (Vec::new(), report.problems);
-    };
+    let raw = report.parse(source, "see notices/FORMAT.md, section concepts.toml");
+    report.unknown_keys(&raw, "", CONCEPTS_KEYS);
+    let raw_concepts = report.tables(
+        &raw,
+        "concept",
+        "write each concept as a [[concept]] table with `asks = [...]` and `means = [...]`",
+    );
     let mut concepts = Vec::new();
-    for (i, raw_concept) in raw.concept.into_iter().enumerate() {
-        let line = report.line_of(raw_concept.span().start);
-        let c = raw_concept.into_inner();
-        if c.asks.is_empty() || c.means.is_empty() {
-            report.error(
-                Some(line),
-                &format!("concept[{}]", i + 1),
-                "a concept needs words on both sides".into(),
-                "list how families ask in `asks` and the notices' words in `means`",
-            );
-        }
-        let prepare = |v: Vec<String>| v.iter().map(|s| text(prepare_phrase(s))).collect();
-        concepts.push(Concept {
-            asks: prepare(c.asks),
-            means: prepare(c.means),
-        });
+    for (i, (c, line)) in raw_concepts.into_iter().enumerate() {
+        let path = format!("concept[{}].", i + 1);
+        report.unknown_keys(c, &path, CONCEPT_KEYS);
+        let mut side = |key: &str| {
+            report
+                .required_texts(
+                    c,
+                    key,
+                    line,
+                    &format!("{path}{key}"),
+                    "a concept needs words on both sides",
+                    "list how families ask in `asks` and the notices' words in `means`",
+                )
+                .iter()
+                .map(|s| text(prepare_phrase(s)))
+                .collect()
+        };
+        let asks = side("asks");
+        let means = side("means");
+        concepts.push(Concept { asks, means });
     }
     (concepts, report.problems)
 }
@@ -1570,6 +1583,82 @@ mod tests {
         ] {
             assert!(!is_https_url(bad), "{bad}");
         }
+    }
+
+    /// Checks that each `expected` text is in one of the problems, as printed.
+    fn assert_reported(problems: &[Problem], expected: &[&str]) {
+        let printed: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        let printed = printed.join("\n");
+        for expected in expected {
+            assert!(
+                printed.contains(expected),
+                "expected {expected:?} in:\n{printed}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_glossary_reports_every_mistake_at_once() {
+        let source = r#"[[term]]
+id = "consent"
+term = "consent"
+matches = ["consent"]
+definition = When you say yes.
+
+[[term]]
+id = "public-task"
+term = "public task"
+matche = ["public task"]
+definition = "A reason to use your data."
+
+[[term]]
+id = "Public Task"
+term = "public task
+definition = 3
+"#;
+        let (terms, problems) = parse_glossary("glossary.toml", source);
+        assert_reported(
+            &problems,
+            &[
+                "glossary.toml:5: file: not valid TOML: string values must be quoted",
+                "glossary.toml:10: term[2].matche: unknown field `matche`\n  fix: did you mean `matches`?",
+                "glossary.toml:7: term[2].matches: no phrases to find the term by",
+                "glossary.toml:15: file: not valid TOML",
+                "glossary.toml:14: term[3].id: id \"Public Task\" is not usable in a web link",
+                "glossary.toml:16: term[3].definition: `definition` should be text, not a number",
+            ],
+        );
+        assert_eq!(problems.len(), 7, "each mistake once: {problems:#?}");
+        assert_eq!(terms.len(), 3, "every term is still read");
+    }
+
+    #[test]
+    fn concepts_report_every_mistake_at_once() {
+        let source = r#"[[concept]]
+asks = ["say no" "refuse"]
+means = ["object"]
+
+[[concept]]
+ask = ["how long"]
+means = ["retention"]
+
+[[concept]]
+asks = ["who sees", 2]
+means = "share"
+"#;
+        let (concepts, problems) = parse_concepts("concepts.toml", source);
+        assert_reported(
+            &problems,
+            &[
+                "concepts.toml:2: file: not valid TOML",
+                "concepts.toml:6: concept[2].ask: unknown field `ask`\n  fix: did you mean `asks`?",
+                "concepts.toml:5: concept[2].asks: a concept needs words on both sides",
+                "concepts.toml:10: concept[3].asks: `asks` should list only texts, but has a number",
+                "concepts.toml:11: concept[3].means: `means` should be a list of texts, not text",
+            ],
+        );
+        assert_eq!(problems.len(), 5, "each mistake once: {problems:#?}");
+        assert_eq!(concepts.len(), 3, "every concept is still read");
     }
 
     #[test]

@@ -6,6 +6,8 @@
 
 use std::borrow::Cow;
 
+use crate::packed;
+
 /// Text that is either compiled in (`'static`) or read at run time.
 pub type Text = Cow<'static, str>;
 /// A list that is either compiled in (`'static`) or read at run time.
@@ -160,6 +162,58 @@ pub struct Concept {
     pub means: List<Text>,
 }
 
+impl Concept {
+    /// The concept map as one text (see [`crate::packed`]): a record per
+    /// concept, its asks and its means as two lists. The Wasm ships it so,
+    /// not as Rust slices: a slice of 1,000 phrases is 1,000 pointer-and-
+    /// length pairs that compress badly (about 3 KB brotli more). `None` if
+    /// a phrase holds a separator (prepared phrases are stems and spaces,
+    /// so only a bug would).
+    pub fn pack(concepts: &[Concept]) -> Option<String> {
+        packed::pack(
+            concepts
+                .iter()
+                .map(|c| [packed::Field::List(&c.asks), packed::Field::List(&c.means)]),
+        )
+    }
+
+    /// The concepts [`Concept::pack`] wrote, borrowing their phrases from it.
+    pub fn unpack(text: &'static str) -> Vec<Concept> {
+        packed::unpack(text)
+            .map(|mut fields| Concept {
+                asks: packed::list(fields.next()),
+                means: packed::list(fields.next()),
+            })
+            .collect()
+    }
+}
+
+impl GlossaryTerm {
+    /// The glossary as one text, as [`Concept::pack`] does the concepts.
+    pub fn pack(terms: &[GlossaryTerm]) -> Option<String> {
+        packed::pack(terms.iter().map(|t| {
+            [
+                packed::Field::Text(t.id.as_ref()),
+                packed::Field::Text(t.term.as_ref()),
+                packed::Field::List(&t.matches),
+                packed::Field::Text(t.definition.as_ref()),
+            ]
+        }))
+    }
+
+    /// The terms [`GlossaryTerm::pack`] wrote, borrowing from it.
+    pub fn unpack(text: &'static str) -> Vec<GlossaryTerm> {
+        packed::unpack(text)
+            .map(|mut fields| GlossaryTerm {
+                id: packed::text(fields.next()),
+                term: packed::text(fields.next()),
+                matches: packed::list(fields.next()),
+                definition: packed::text(fields.next()),
+            })
+            .collect()
+    }
+}
+
 /// A block of a section body: a paragraph or one list item.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Block<'a> {
@@ -296,5 +350,68 @@ mod tests {
     fn ignores_surrounding_blank_lines() {
         check("\n\n- only\n\n", &[Block::ListItem("only")]);
         check("", &[]);
+    }
+}
+
+#[cfg(test)]
+mod concept_packing {
+    use super::*;
+
+    fn concept(asks: &[&'static str], means: &[&'static str]) -> Concept {
+        let list = |words: &[&'static str]| -> List<Text> {
+            words
+                .iter()
+                .map(|w| Cow::Borrowed(*w))
+                .collect::<Vec<_>>()
+                .into()
+        };
+        Concept {
+            asks: list(asks),
+            means: list(means),
+        }
+    }
+
+    #[test]
+    fn unpack_gives_back_what_pack_wrote() {
+        let concepts = vec![
+            concept(&["sai no", "*dont want"], &["object", "consent"]),
+            concept(&["how long"], &["retain"]),
+            concept(&["alone"], &[]),
+        ];
+        let packed: &'static str = Concept::pack(&concepts).unwrap().leak();
+        assert_eq!(Concept::unpack(packed), concepts);
+    }
+
+    #[test]
+    fn a_phrase_holding_a_separator_is_refused() {
+        assert_eq!(Concept::pack(&[concept(&["a|b"], &["c"])]), None);
+        assert_eq!(Concept::pack(&[concept(&["a"], &["c\tb"])]), None);
+        assert_eq!(Concept::pack(&[concept(&["a", ""], &["c"])]), None);
+    }
+
+    #[test]
+    fn the_glossary_packs_and_unpacks_too() {
+        let term =
+            |id: &'static str, matches: &[&'static str], definition: &'static str| GlossaryTerm {
+                id: Cow::Borrowed(id),
+                term: Cow::Borrowed("A term"),
+                matches: matches
+                    .iter()
+                    .map(|m| Cow::Borrowed(*m))
+                    .collect::<Vec<_>>()
+                    .into(),
+                definition: Cow::Borrowed(definition),
+            };
+        let glossary = vec![
+            term(
+                "dpo",
+                &["data protection officer", "dpo"],
+                "The person who checks we follow the law.",
+            ),
+            term("ico", &["ico"], "The UK's regulator, (for data)."),
+        ];
+        let packed: &'static str = GlossaryTerm::pack(&glossary).unwrap().leak();
+        assert_eq!(GlossaryTerm::unpack(packed), glossary);
+        assert_eq!(GlossaryTerm::pack(&[term("x", &["y"], "tab\there")]), None);
     }
 }

@@ -3,10 +3,12 @@
 //! `hidden="until-found"` when closed, so the browser's find-in-page can
 //! reveal it (the `beforematch` listener keeps the button's state true).
 
+use gloo_events::EventListener;
 use wasm_bindgen::UnwrapThrowExt;
 use web_sys::{Document, Element};
 
 use super::dom::{element, heading, on, set};
+use super::wording::PASSAGE;
 
 /// A button and the panel it shows and hides.
 #[derive(Clone)]
@@ -66,27 +68,51 @@ impl Disclosure {
     }
 
     /// Toggles on click, opens when find-in-page finds text in the panel;
-    /// `changed` runs after either.
-    pub fn listen(&self, changed: impl Fn() + Clone + 'static) {
+    /// `changed` runs after either. The listeners last as long as the
+    /// returned values.
+    pub fn listen(&self, changed: impl Fn() + Clone + 'static) -> [EventListener; 2] {
         let this = self.clone();
         let after_click = changed.clone();
-        on(&self.button, "click", move |_| {
+        let click = on(&self.button, "click", move |_| {
             this.set_open(!this.is_open());
             after_click();
         });
         let this = self.clone();
-        on(&self.panel, "beforematch", move |_| {
+        let found = on(&self.panel, "beforematch", move |_| {
             this.set_open(true);
             changed();
         });
+        [click, found]
     }
 
-    /// Opens, scrolls to and focuses the button.
-    pub fn reveal(&self) {
+    /// Opens and scrolls to the button; or, given a passage (a search
+    /// result's `data-passage`) that the panel holds, to that passage, so
+    /// reading goes on from the words that matched. Moves focus there if
+    /// `focus` (a reader's own action; not when a host page's script asks).
+    pub fn reveal(&self, passage: Option<&str>, focus: bool) {
         self.set_open(true);
-        if let Some(button) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&self.button) {
-            button.focus().ok();
-            button.scroll_into_view();
+        let target = passage
+            .and_then(|p| {
+                self.panel
+                    .query_selector(&format!("[{PASSAGE}=\"{p}\"]"))
+                    .ok()
+                    .flatten()
+            })
+            .unwrap_or_else(|| self.button.clone());
+        focus_and_scroll(&target, focus);
+    }
+}
+
+/// Scrolls `target` into view and, if `focus`, moves focus to it (made
+/// focusable by script only, if it is not a control).
+pub fn focus_and_scroll(target: &Element, focus: bool) {
+    if let Some(el) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(target) {
+        if focus {
+            if el.tab_index() < 0 && !el.has_attribute("tabindex") {
+                set(el, "tabindex", "-1");
+            }
+            el.focus().ok();
         }
+        el.scroll_into_view();
     }
 }

@@ -1,9 +1,8 @@
 //! Small DOM helpers: the widget builds its markup with these, as text
 //! nodes and attributes, never as HTML strings.
 
-use wasm_bindgen::JsCast;
+use gloo_events::EventListener;
 use wasm_bindgen::UnwrapThrowExt;
-use wasm_bindgen::prelude::Closure;
 use web_sys::{Document, Element, Event, EventTarget};
 
 /// Creates `<tag class="…">`.
@@ -44,14 +43,15 @@ pub fn append_text(doc: &Document, parent: &Element, text: &str) {
         .expect_throw("append text");
 }
 
-/// Listens for `event` on `target` for the life of the page.
-pub fn on(target: &EventTarget, event: &str, handler: impl FnMut(Event) + 'static) {
-    let closure = Closure::<dyn FnMut(Event)>::new(handler);
-    target
-        .add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())
-        .expect_throw("add event listener");
-    // The widget lives as long as the page: its listeners do too.
-    closure.forget();
+/// Listens for `event` on `target` until the returned listener is dropped
+/// (the widget keeps its listeners, and drops them when it is unmounted).
+#[must_use = "the listener stops when dropped"]
+pub fn on(
+    target: &EventTarget,
+    event: &str,
+    handler: impl FnMut(&Event) + 'static,
+) -> EventListener {
+    EventListener::new(target, event.to_string(), handler)
 }
 
 /// `<hN>` for a heading level; past 6, `role="heading"` with `aria-level`,

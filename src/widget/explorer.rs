@@ -7,8 +7,8 @@ use web_sys::{Document, Element};
 use super::disclosure::Disclosure;
 use super::dom::{append, append_text, element, heading, set, text_element};
 use super::notice_view::section_link;
-use super::wording::linked_paragraph;
-use privacy_notice_core::model::{Notice, Question};
+use super::wording::{PASSAGE, linked_paragraph};
+use privacy_notice_core::model::{ExplorerItem, Notice, Question};
 use privacy_notice_core::render::{self, NOT_STATED, WHAT_HAPPENS, WHERE_IT_SAYS};
 
 /// The explorer's (empty) container; [`render_into`] fills it when the
@@ -57,25 +57,10 @@ pub fn render_into(
             let q = heading(doc, level + 3, "pn-question");
             q.set_text_content(Some(question.asked()));
             append(&disclosure.panel, &[&q]);
-            match item.answers.iter().find(|a| a.question == question) {
-                Some(answer) => {
-                    append(&disclosure.panel, &[&linked_paragraph(doc, &answer.text)]);
-                    let sources = element(doc, "p", "pn-sources");
-                    append_text(doc, &sources, WHERE_IT_SAYS);
-                    for (i, id) in answer.from.iter().enumerate() {
-                        if i > 0 {
-                            append_text(doc, &sources, ", ");
-                        }
-                        append(&sources, &[&section_link(doc, id, &section_heading(id))]);
-                    }
-                    append(&disclosure.panel, &[&sources]);
-                }
-                None => {
-                    append(
-                        &disclosure.panel,
-                        &[&text_element(doc, "p", "pn-not-stated", NOT_STATED)],
-                    );
-                }
+            for part in answer(doc, item, question, &|id| {
+                section_link(doc, id, &section_heading(id))
+            }) {
+                append(&disclosure.panel, &[&part]);
             }
             if question == Question::YourRights {
                 append(&disclosure.panel, &[&contacts(doc, notice, parent)]);
@@ -86,6 +71,32 @@ pub fn render_into(
         disclosures.push(disclosure);
     }
     disclosures
+}
+
+/// The answer to `question` about `item`, with the sections it comes from
+/// (each made by `link(section_id)`), or that the notice does not say. The
+/// answer carries `data-passage`, its number, for search results.
+pub fn answer(
+    doc: &Document,
+    item: &ExplorerItem,
+    question: Question,
+    link: &dyn Fn(&str) -> Element,
+) -> Vec<Element> {
+    let Some(n) = item.answers.iter().position(|a| a.question == question) else {
+        return vec![text_element(doc, "p", "pn-not-stated", NOT_STATED)];
+    };
+    let answer = &item.answers[n];
+    let text = linked_paragraph(doc, &answer.text);
+    set(&text, PASSAGE, &n.to_string());
+    let sources = element(doc, "p", "pn-sources");
+    append_text(doc, &sources, WHERE_IT_SAYS);
+    for (i, id) in answer.from.iter().enumerate() {
+        if i > 0 {
+            append_text(doc, &sources, ", ");
+        }
+        append(&sources, &[&link(id)]);
+    }
+    vec![text, sources]
 }
 
 /// How to use your rights and complain (the core's `render::contacts`).

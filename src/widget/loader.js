@@ -85,11 +85,26 @@
     );
   }
 
+  /** A council's own notice, from the element's `src`: what `notice export --json` wrote. */
+  function own(src) {
+    const url = new URL(src, document.baseURI);
+    return fetchJson(url, async (status) =>
+      url.href + (status === 404 ? " (the element's src) was not found (HTTP 404)." : " (the element's src) could not be loaded (HTTP " + status + ").") +
+      " Check the address, and that the file is the one `notice export --json` wrote. The fallback link is shown instead."
+    );
+  }
+
   /** The notice the element asks for, and the notice it extends (or null). */
   async function notices(el) {
+    const src = (el.getAttribute("src") || "").trim();
+    if (src) {
+      const notice = await own(src);
+      const parent = notice && typeof notice.extends === "string" ? await bundled(notice.extends, " (which " + src + " extends)") : null;
+      return [notice, parent];
+    }
     const id = (el.getAttribute("notice") || "").trim();
     if (!id) {
-      throw new Error("the notice attribute is missing." + (await knownIds()) + " The fallback link is shown instead.");
+      throw new Error("the notice attribute is missing (or set src to your own notice's JSON)." + (await knownIds()) + " The fallback link is shown instead.");
     }
     if (!/^[a-z0-9][a-z0-9-]{0,99}$/.test(id)) {
       throw new Error("there is no notice with id \"" + id.slice(0, 100) + "\": ids are lower-case letters, digits and hyphens." + (await knownIds()));
@@ -112,8 +127,8 @@
    * screen reader announces the message, not a whole notice.
    */
   function showProblem(el, problem) {
-    console.warn("<privacy-notice>: " + problem);
     const root = el.shadowRoot;
+    console.warn("<" + el.localName + ">: " + problem);
     if (!problemSheet) {
       problemSheet = new CSSStyleSheet();
       problemSheet.replaceSync(
@@ -126,9 +141,7 @@
     box.setAttribute("role", "alert");
     box.setAttribute("part", "root");
     const message = document.createElement("p");
-    message.textContent = fullText(el)
-      ? "Sorry, the interactive version of this privacy notice cannot be shown here. The full notice is below."
-      : "Sorry, this privacy notice cannot be shown here. You can still read it using the link below.";
+    message.textContent = el.sorry;
     box.append(message);
     root.replaceChildren(box, document.createElement("slot"));
   }
@@ -140,17 +153,68 @@
       console.warn(
         "<privacy-notice>: the notice text inside the element (\"" + text.dataset.notice + "\", content hash " + text.dataset.contentHash +
           ") is not the notice shown (\"" + notice.id + "\", content hash " + notice.content_hash +
-          "), so families without the widget read other words. Replace it with the output of `notice export --notice " + notice.id + " --html`."
+          "), so families without the widget read other words. Replace it with the output of `notice export " + (el.hasAttribute("src") ? "YOUR-NOTICE.toml" : "--notice " + notice.id) + " --html`."
       );
     }
   }
 
-  class PrivacyNotice extends HTMLElement {
-    // A getter, not a class field: esbuild would lower a field to helpers in the page's globals.
-    static get observedAttributes() {
-      return ["notice", "heading-level", "open", "view"];
-    }
+  let accentWarned = false;
 
+  /**
+   * A brand `--pn-accent` too faint for text on the widget's background
+   * (under 4.5:1, WCAG 1.4.3) is not used for text: the widget uses its
+   * text colour for links, headings and buttons instead, and warns once.
+   */
+  function keepAccentReadable(root) {
+    const box = root.querySelector(".pn");
+    const probe = root.querySelector(".pn-disclosure-button, .pn-hint-button"); // accent text on the background
+    if (!box || !probe) return;
+    // Computed colours are rgb()/rgba(); a transparent background shows, most often, white.
+    const rgb = (value) => {
+      const [r, g, b, a] = (value.match(/[\d.]+/g) || []).map(Number);
+      return a === 0 || b === undefined ? [255, 255, 255] : [r, g, b];
+    };
+    const luminance = (colour) =>
+      colour
+        .map((v) => {
+          const c = v / 255;
+          return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+        })
+        .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+    const [x, y] = [rgb(getComputedStyle(probe).color), rgb(getComputedStyle(box).backgroundColor)].map(luminance);
+    if ((Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05) >= 4.5) return;
+    box.style.setProperty("--pn-accent-color", "var(--pn-text-color)");
+    if (!accentWarned) {
+      accentWarned = true;
+      console.warn(
+        "<privacy-notice>: --pn-accent is under 4.5:1 against the background, too faint for text, so the widget uses its text colour for links, headings and buttons. Choose a darker (or, on a dark background, lighter) accent."
+      );
+    }
+  }
+
+  /** Dispatches a `privacy-notice-NAME` event from the element, out of its shadow root. */
+  function tell(el, name, detail) {
+    el.dispatchEvent(new CustomEvent("privacy-notice-" + name, { bubbles: true, composed: true, detail }));
+  }
+
+  /** What the host page may know of the notice shown (`el.notice`). */
+  function about(notice) {
+    return Object.freeze({
+      id: notice.id,
+      title: notice.title,
+      version: notice.version ?? null,
+      lastUpdated: notice.last_updated ?? null,
+      contentHash: notice.content_hash ?? null,
+    });
+  }
+
+  /**
+   * What both elements share: a shadow root showing the host's fallback
+   * content until the Wasm and the notice's data are in, a re-render when
+   * an attribute changes, the error box, and freeing what was mounted.
+   * Subclasses say how to `mount` and what to do once `started` or failed.
+   */
+  class NoticeElement extends HTMLElement {
     connectedCallback() {
       if (!this.shadowRoot) this.attachShadow({ mode: "open" });
       this.render();
@@ -165,13 +229,24 @@
       if (before !== after && this.isConnected && this.shadowRoot) this.render();
     }
 
-    /** Frees the mounted widget: its view, state and listeners. */
+    /** Frees what was mounted: its view, state and listeners. */
     unmount() {
       this.renders = (this.renders || 0) + 1;
       if (this.mounted) {
         this.mounted.free();
         this.mounted = null;
       }
+    }
+
+    fail(problem) {
+      showProblem(this, problem);
+    }
+
+    /** What the error box tells families: the fallback below it is a link, or the whole notice. */
+    get sorry() {
+      return fullText(this)
+        ? "Sorry, the interactive version of this privacy notice cannot be shown here. The full notice is below."
+        : "Sorry, this privacy notice cannot be shown here. You can still read it using the link below.";
     }
 
     render() {
@@ -188,20 +263,158 @@
           root.replaceChildren();
           root.adoptedStyleSheets = [sheet];
           try {
-            this.mounted = privacyNoticeWasm.mount(this, root, notice, parent);
-            checkFullText(this, notice);
+            this.mounted = this.mount(root, notice, parent);
           } catch (error) {
-            showProblem(this, reason(error));
+            this.fail(reason(error));
+            return;
           }
+          keepAccentReadable(root);
+          this.started(notice);
         },
         (error) => {
-          if (render === this.renders) showProblem(this, reason(error));
+          if (render === this.renders) this.fail(reason(error));
         }
       );
+    }
+
+    started() {}
+  }
+
+  class PrivacyNotice extends NoticeElement {
+    // A getter, not a class field: esbuild would lower a field to helpers in the page's globals.
+    static get observedAttributes() {
+      return ["notice", "src", "heading-level", "open", "view", "form-field", "form"];
+    }
+
+    /** `{ id, title, version, lastUpdated, contentHash }` once the widget has started, else null. */
+    get notice() {
+      return this.shown || null;
+    }
+
+    /** The hits the search box would show for the page's own `query` (`{ limit }`, default 8). */
+    search(query, options) {
+      const limit = Math.max(1, Math.min(50, Math.floor(Number(options?.limit ?? 8)) || 8));
+      return this.api().search(String(query), limit);
+    }
+
+    /** Opens a section and scrolls to it; moves focus only with `{ focus: true }`. False if there is no such section. */
+    openSection(id, options) {
+      return this.api().open_section(String(id), Boolean(options?.focus));
+    }
+
+    /** Opens every section. */
+    showAll() {
+      this.api().show_all();
+    }
+
+    api() {
+      if (!this.mounted) throw new Error("<privacy-notice> has not started yet: wait for its privacy-notice-ready event.");
+      return this.mounted;
+    }
+
+    /**
+     * `form-field="NAME"`: a hidden input NAME in the element's form (or the
+     * form its `form` attribute names) records the notice shown, as
+     * `id@contentHash`. No notice shown, no record.
+     */
+    record() {
+      const name = (this.getAttribute("form-field") || "").trim();
+      if (this.field && (!name || !this.shown)) {
+        this.field.remove();
+        this.field = null;
+      }
+      if (!name || !this.shown) return;
+      if (!this.field) {
+        this.field = document.createElement("input");
+        this.field.type = "hidden";
+      }
+      this.field.name = name;
+      const form = (this.getAttribute("form") || "").trim();
+      if (form) this.field.setAttribute("form", form);
+      else this.field.removeAttribute("form");
+      this.field.value = this.shown.id + "@" + this.shown.contentHash;
+      if (!this.field.isConnected) this.append(this.field);
+    }
+
+    unmount() {
+      super.unmount();
+      this.shown = null;
+    }
+
+    mount(root, notice, parent) {
+      return privacyNoticeWasm.mount(this, root, notice, parent, (name, a, b) =>
+        tell(this, name, name === "toggle" ? { section: a, open: b } : name === "view" ? { view: a } : { resultCount: a })
+      );
+    }
+
+    started(notice) {
+      this.shown = about(notice);
+      checkFullText(this, notice);
+      this.record();
+      tell(this, "ready", this.shown);
+    }
+
+    /** The widget's one error box, and the event a host page can follow. */
+    fail(problem) {
+      super.fail(problem);
+      this.record();
+      tell(this, "error", { message: problem });
+    }
+  }
+
+  /**
+   * `<privacy-notice-hint notice="ID" kind="KIND">` beside a form field:
+   * "Why we ask for this", opening the explorer's plain answers for that
+   * kind of data. It shares the page's one Wasm load and notice files.
+   */
+  let hintSheet = null;
+
+  class PrivacyNoticeHint extends NoticeElement {
+    static get observedAttributes() {
+      return ["notice", "src", "kind"];
+    }
+
+    /** Until it starts, the hint keeps the height of its closed button: the form does not jump. */
+    connectedCallback() {
+      if (!this.shadowRoot) {
+        this.attachShadow({ mode: "open" });
+        if (!hintSheet) {
+          hintSheet = new CSSStyleSheet();
+          hintSheet.replaceSync(":host{display:block;min-height:max(44px,2em)}");
+        }
+        this.shadowRoot.adoptedStyleSheets = [hintSheet];
+      }
+      super.connectedCallback();
+    }
+
+    mount(root, notice, parent) {
+      if (!this.listening) {
+        // "Where the notice says this" opens the section in the page's
+        // widget (the first that has it); else the link goes where it points.
+        this.listening = true;
+        root.addEventListener("click", (event) => {
+          const link = event.target.closest && event.target.closest("a[data-section]");
+          if (!link) return;
+          for (const widget of document.querySelectorAll("privacy-notice")) {
+            if (widget.notice && widget.openSection(link.dataset.section, { focus: true })) {
+              event.preventDefault();
+              return;
+            }
+          }
+        });
+      }
+      return privacyNoticeWasm.mount_hint(this, root, notice, parent);
+    }
+
+    get sorry() {
+      return "Sorry, “Why we ask for this” cannot be shown here.";
     }
   }
 
   if (!customElements.get("privacy-notice")) {
     customElements.define("privacy-notice", PrivacyNotice);
+  }
+  if (!customElements.get("privacy-notice-hint")) {
+    customElements.define("privacy-notice-hint", PrivacyNoticeHint);
   }
 }

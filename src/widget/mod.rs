@@ -9,15 +9,15 @@
 mod disclosure;
 mod dom;
 mod explorer;
+mod hint;
 mod notice_view;
 mod page;
 mod read;
 mod search_box;
 mod wording;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::{JsCast, UnwrapThrowExt};
@@ -25,10 +25,12 @@ use web_sys::{Document, Element, HtmlElement, ShadowRoot};
 
 use gloo_events::EventListener;
 use privacy_notice_core::model::Notice;
+use privacy_notice_core::search::{PassageKind, Scope, check_query};
 
-use disclosure::Disclosure;
+use disclosure::{Disclosure, focus_and_scroll};
 use dom::{append, element, on, set, text_element};
 use page::Page;
+use wording::PASSAGE;
 
 /// The widget's stylesheet (`widget.css`, minified by the build), adopted
 /// by every widget's shadow root.
@@ -37,31 +39,89 @@ pub fn widget_css() -> String {
     include_str!(concat!(env!("OUT_DIR"), "/widget.min.css")).to_string()
 }
 
-/// A widget on the page. Dropping it (`free()` from JavaScript, when the
-/// element leaves the page or its attributes change) removes its window
-/// listener, so a removed widget no longer follows the page's deep links.
+/// A widget on the page, and its JavaScript API (the element's `search`,
+/// `openSection` and `showAll` call these). Dropping it (`free()` from
+/// JavaScript, when the element leaves the page or its attributes change)
+/// removes every listener it added (so a removed widget no longer follows
+/// the page's deep links) and, with them, the last references to its
+/// state, notice and index: nothing is kept for the life of the page.
 #[wasm_bindgen]
 pub struct Mounted {
     _hashchange: EventListener,
+    widget: Rc<Widget>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        // The listeners' closures hold the widget: dropping them breaks the
+        // cycle, and a pending search (a gloo-timers timeout) is cancelled.
+        self.widget.listeners.borrow_mut().clear();
+    }
+}
+
+#[wasm_bindgen]
+impl Mounted {
+    /// The hits the search box would show for `query`, at most `limit`.
+    /// The host page's own question: nothing a family types is passed on.
+    pub fn search(&self, query: &str, limit: usize) -> Result<js_sys::Array, JsError> {
+        let query = check_query(query).map_err(|e| JsError::new(&e.to_string()))?;
+        let corpus = self.widget.page.corpus();
+        let hits = js_sys::Array::new();
+        for hit in corpus.search(Scope::Notice(0), query, limit).hits {
+            let (heading, text) = corpus.passage(&hit.passage);
+            let owner = &corpus.notices[usize::from(hit.passage.notice)];
+            let section = match hit.passage.kind {
+                _ if hit.passage.about().is_some() => JsValue::NULL,
+                PassageKind::Summary | PassageKind::Body => {
+                    JsValue::from_str(&owner.sections[usize::from(hit.passage.item)].id)
+                }
+                PassageKind::Explorer | PassageKind::Glossary => JsValue::NULL,
+            };
+            let object = js_sys::Object::new();
+            for (key, value) in [
+                ("section", section),
+                ("heading", JsValue::from_str(&heading)),
+                ("text", JsValue::from_str(&text)),
+                ("score", JsValue::from_f64(f64::from(hit.score))),
+            ] {
+                js_sys::Reflect::set(&object, &JsValue::from_str(key), &value).ok();
+            }
+            hits.push(&object);
+        }
+        Ok(hits)
+    }
+
+    /// Opens a section and scrolls to it; moves focus to it only if asked.
+    /// False if the notice has no such section.
+    pub fn open_section(&self, id: &str, focus: bool) -> bool {
+        self.widget.open_section(id, None, focus)
+    }
+
+    /// Opens every section.
+    pub fn show_all(&self) {
+        self.widget.set_all_open(true);
+    }
 }
 
 /// Renders `notice` (and `parent`, the notice it extends, or `null`), both
 /// parsed from their JSON chunks, into `root`, as `host`'s attributes ask.
 /// Bad data is an error saying what to fix; the loader shows its error box
 /// (with the host's fallback link) and warns once.
+/// `events(name, a, b)` is called on each change a host page may follow:
+/// `("toggle", sectionId, open)`, `("view", "notice" | "explorer")`,
+/// `("search", resultCount)` — never with what a family typed.
 #[wasm_bindgen]
 pub fn mount(
     host: HtmlElement,
     root: ShadowRoot,
     notice: JsValue,
     parent: JsValue,
+    events: js_sys::Function,
 ) -> Result<Mounted, JsError> {
     let doc = host
         .owner_document()
         .expect_throw("an element in a document");
-    let page = Page::from_js(notice, parent).map_err(|m| JsError::new(&m))?;
-    // The widget's closures live as long as the page; so does its notice.
-    let page: &'static Page = Box::leak(Box::new(page));
+    let page = Rc::new(Page::from_js(notice, parent).map_err(|m| JsError::new(&m))?);
     let level = match host.get_attribute("heading-level") {
         None => 2,
         Some(value) => value
@@ -77,13 +137,13 @@ pub fn mount(
                 2
             }),
     };
-    let widget = Widget::build(&doc, &root, page, level);
-    let view = host.get_attribute("view");
-    widget.show_view(if view.as_deref() == Some("explorer") {
+    let view = if host.get_attribute("view").as_deref() == Some("explorer") {
         View::Explorer
     } else {
         View::Notice
-    });
+    };
+    let widget = Widget::build(&doc, &root, page, level, view, events);
+    widget.show_view(view);
     if let Some(open) = host.get_attribute("open")
         && let Some(section) = widget.sections.iter().find(|s| s.id == open.trim())
     {
@@ -92,11 +152,15 @@ pub fn mount(
     widget.update_toggle_all();
     widget.follow_location_hash(&host);
     let window = web_sys::window().expect_throw("a window");
-    let hashchange = EventListener::new(&window, "hashchange", move |_| {
-        widget.follow_location_hash(&host)
-    });
+    let hashchange = {
+        let widget = Rc::clone(&widget);
+        EventListener::new(&window, "hashchange", move |_| {
+            widget.follow_location_hash(&host)
+        })
+    };
     Ok(Mounted {
         _hashchange: hashchange,
+        widget,
     })
 }
 
@@ -107,23 +171,49 @@ enum View {
     Explorer,
 }
 
+impl View {
+    /// Its name in the `view` attribute and the `privacy-notice-view` event.
+    fn name(self) -> &'static str {
+        match self {
+            View::Notice => "notice",
+            View::Explorer => "explorer",
+        }
+    }
+}
+
 /// A rendered widget and the parts its behaviour needs.
 struct Widget {
     sections: Vec<Disclosure>,
     /// The explorer's kinds of data, built when the explorer is first shown.
     explorer: RefCell<Option<Vec<Disclosure>>>,
-    /// What the explorer is built from.
-    explorer_source: (Document, &'static Page, u8),
+    /// The document and heading level the explorer is built with.
+    explorer_source: (Document, u8),
     toggle_all: Element,
+    /// The facts about the notice in its header.
+    facts: Element,
     /// A polite live region: result counts, without moving focus.
     live: Element,
     view_buttons: [(View, Element); 2],
     view_panels: [(View, Element); 2],
+    /// The view shown, so that only a change is reported.
+    view: Cell<View>,
+    page: Rc<Page>,
+    /// Every listener the widget added, dropped when it is unmounted.
+    listeners: RefCell<Vec<EventListener>>,
+    /// The loader's callback for the element's events (see [`mount`]).
+    events: js_sys::Function,
 }
 
 impl Widget {
-    fn build(doc: &Document, root: &ShadowRoot, page: &'static Page, level: u8) -> Rc<Widget> {
-        let notice: &'static Notice = page.notice();
+    fn build(
+        doc: &Document,
+        root: &ShadowRoot,
+        page: Rc<Page>,
+        level: u8,
+        view: View,
+        events: js_sys::Function,
+    ) -> Rc<Widget> {
+        let notice: &Notice = page.notice();
         let parent = page.parent();
         let container = element(doc, "div", "pn");
         set(&container, "part", "root");
@@ -132,8 +222,8 @@ impl Widget {
         let live = element(doc, "p", "pn-visually-hidden");
         set(&live, "role", "status");
         set(&live, "aria-live", "polite");
-        let header = notice_view::header(doc, notice, parent, level);
-        let search = search_box::SearchBox::new(doc, page);
+        let (header, facts) = notice_view::header(doc, notice, parent, level);
+        let search = search_box::SearchBox::new(doc, &page);
 
         let views = element(doc, "div", "pn-views");
         set(&views, "role", "group");
@@ -165,42 +255,51 @@ impl Widget {
             ],
         );
         root.append_child(&container).expect_throw("append widget");
-        keep_accent_readable(&container);
 
         let widget = Rc::new(Widget {
             sections,
             explorer: RefCell::new(None),
-            explorer_source: (doc.clone(), page, level),
+            explorer_source: (doc.clone(), level),
             toggle_all,
+            facts,
             live,
             view_buttons,
             view_panels: [
                 (View::Notice, notice_panel),
                 (View::Explorer, explorer_panel),
             ],
+            view: Cell::new(view),
+            page: Rc::clone(&page),
+            listeners: RefCell::default(),
+            events,
         });
         widget.listen(&container);
-        search.listen(&widget, page);
+        search.listen(&widget);
         widget
     }
 
     fn listen(self: &Rc<Self>, container: &Element) {
         // Links to sections and explorer items are handled here, not by the
         // page: a second widget on the page must not react to them.
+        // So are the glossary's term buttons: one listener, not one a term.
         let widget = Rc::clone(self);
-        on(container, "click", move |event| {
-            let link = event
-                .target()
-                .and_then(|t| t.dyn_into::<Element>().ok())
-                .and_then(|el| {
-                    el.closest("a[data-section], a[data-explorer]")
-                        .ok()
-                        .flatten()
-                });
+        let mut listeners = vec![on(container, "click", move |event| {
+            let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+                return;
+            };
+            if let Ok(Some(term)) = target.closest("button.pn-term") {
+                wording::toggle_term(&term);
+                return;
+            }
+            let link = target
+                .closest("a[data-section], a[data-explorer], a[data-passage]")
+                .ok()
+                .flatten();
             let Some(link) = link else { return };
             event.prevent_default();
+            let passage = link.get_attribute(PASSAGE);
             if let Some(id) = link.get_attribute("data-section") {
-                widget.reveal_section(&id);
+                widget.open_section(&id, passage.as_deref(), true);
                 // Keep the deep link in the address bar without a hashchange event.
                 if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
                     history
@@ -208,25 +307,59 @@ impl Widget {
                         .ok();
                 }
             } else if let Some(id) = link.get_attribute("data-explorer") {
-                widget.reveal_explorer_item(&id);
+                widget.reveal_explorer_item(&id, passage.as_deref());
+            } else {
+                widget.reveal_about();
             }
-        });
+        })];
         for disclosure in &self.sections {
-            let widget = Rc::clone(self);
-            disclosure.listen(move || widget.update_toggle_all());
+            let (widget, section) = (Rc::clone(self), disclosure.clone());
+            listeners.extend(disclosure.listen(move || {
+                widget.update_toggle_all();
+                widget.toggled(&section);
+            }));
         }
         let widget = Rc::clone(self);
-        on(&self.toggle_all, "click", move |_| {
-            let open = !widget.all_open();
-            for section in &widget.sections {
-                section.set_open(open);
-            }
-            widget.update_toggle_all();
-        });
+        listeners.push(on(&self.toggle_all, "click", move |_| {
+            widget.set_all_open(!widget.all_open())
+        }));
         for (view, button) in &self.view_buttons {
             let (widget, view) = (Rc::clone(self), *view);
-            on(button, "click", move |_| widget.show_view(view));
+            listeners.push(on(button, "click", move |_| widget.show_view(view)));
         }
+        self.listeners.borrow_mut().extend(listeners);
+    }
+
+    /// Reports a section opened or closed to the host page.
+    fn toggled(&self, section: &Disclosure) {
+        self.emit(
+            "toggle",
+            &JsValue::from_str(&section.id),
+            &JsValue::from_bool(section.is_open()),
+        );
+    }
+
+    /// Reports a search to the host page: how many results, never the words.
+    fn reported_search(&self, count: usize) {
+        self.emit("search", &JsValue::from(count as u32), &JsValue::UNDEFINED);
+    }
+
+    /// Calls the loader's event callback (see [`mount`]).
+    fn emit(&self, name: &str, a: &JsValue, b: &JsValue) {
+        self.events
+            .call3(&JsValue::NULL, &JsValue::from_str(name), a, b)
+            .ok();
+    }
+
+    /// Opens or closes every section ("Show all sections", `showAll()`).
+    fn set_all_open(&self, open: bool) {
+        for section in &self.sections {
+            if section.is_open() != open {
+                section.set_open(open);
+                self.toggled(section);
+            }
+        }
+        self.update_toggle_all();
     }
 
     fn all_open(&self) -> bool {
@@ -242,9 +375,12 @@ impl Widget {
         }));
     }
 
-    fn show_view(self: &Rc<Self>, view: View) {
+    fn show_view(&self, view: View) {
         if view == View::Explorer {
             self.build_explorer();
+        }
+        if self.view.replace(view) != view {
+            self.emit("view", &JsValue::from_str(view.name()), &JsValue::UNDEFINED);
         }
         for (v, button) in &self.view_buttons {
             set(
@@ -269,38 +405,52 @@ impl Widget {
     fn build_explorer(&self) {
         let mut explorer = self.explorer.borrow_mut();
         if explorer.is_none() {
-            let (doc, page, level) = &self.explorer_source;
+            let (doc, level) = &self.explorer_source;
+            let page = &self.page;
             let (_, panel) = self
                 .view_panels
                 .iter()
                 .find(|(v, _)| *v == View::Explorer)
                 .expect_throw("an explorer view");
             let items = explorer::render_into(doc, panel, page.notice(), page.parent(), *level);
+            let mut listeners = self.listeners.borrow_mut();
             for item in &items {
-                item.listen(|| ());
+                listeners.extend(item.listen(|| ()));
             }
             *explorer = Some(items);
         }
     }
 
-    /// Opens, scrolls to and focuses a section of the notice.
-    fn reveal_section(self: &Rc<Self>, id: &str) -> bool {
+    /// Opens a section of the notice and scrolls to its button, or to the
+    /// passage named, focusing it if asked (see [`Disclosure::reveal`]).
+    fn open_section(&self, id: &str, passage: Option<&str>, focus: bool) -> bool {
         let Some(section) = self.sections.iter().find(|s| s.id == id) else {
             return false;
         };
         self.show_view(View::Notice);
-        section.reveal();
+        let was_open = section.is_open();
+        section.reveal(passage, focus);
+        if !was_open {
+            self.toggled(section);
+        }
         self.update_toggle_all();
         true
     }
 
-    /// Opens, scrolls to and focuses a kind of data in the explorer.
-    fn reveal_explorer_item(self: &Rc<Self>, id: &str) {
+    /// Opens a kind of data in the explorer; scrolls to and focuses its
+    /// button, or the answer named.
+    fn reveal_explorer_item(&self, id: &str, passage: Option<&str>) {
         self.show_view(View::Explorer);
         let explorer = self.explorer.borrow();
         if let Some(item) = explorer.iter().flatten().find(|s| s.id == id) {
-            item.reveal();
+            item.reveal(passage, true);
         }
+    }
+
+    /// Scrolls to and focuses the facts about the notice (who publishes
+    /// it, when it was updated): where "About this notice" results lead.
+    fn reveal_about(&self) {
+        focus_and_scroll(&self.facts, true);
     }
 
     /// Deep links: `page.html#who-we-share-with` opens and focuses that
@@ -329,7 +479,7 @@ impl Widget {
                 continue;
             };
             if other == **host {
-                self.reveal_section(id);
+                self.open_section(id, None, true);
                 return;
             }
             let has_it = other
@@ -345,74 +495,4 @@ impl Widget {
     fn announce(&self, message: &str) {
         self.live.set_text_content(Some(message));
     }
-}
-
-/// A brand `--pn-accent` too faint for text on the widget's background
-/// (under 4.5:1, WCAG 1.4.3) is not used for text: the widget uses its text
-/// colour for links, headings and buttons instead, and warns once.
-fn keep_accent_readable(container: &Element) {
-    static WARNED: AtomicBool = AtomicBool::new(false);
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let colour = |el: &Element, property: &str| {
-        window
-            .get_computed_style(el)
-            .ok()
-            .flatten()
-            .and_then(|style| style.get_property_value(property).ok())
-            .and_then(|value| parse_rgb(&value))
-    };
-    // The view buttons' text is the accent colour.
-    let probe = container.query_selector(".pn-view-button").ok().flatten();
-    let (Some(accent), Some(background)) = (
-        probe.and_then(|p| colour(&p, "color")),
-        colour(container, "background-color"),
-    ) else {
-        return;
-    };
-    if contrast(accent, background) >= 4.5 {
-        return;
-    }
-    if let Some(container) = container.dyn_ref::<HtmlElement>() {
-        container
-            .style()
-            .set_property("--pn-accent-color", "var(--pn-text-color)")
-            .ok();
-    }
-    if !WARNED.swap(true, Ordering::Relaxed) {
-        web_sys::console::warn_1(
-            &"<privacy-notice>: --pn-accent is under 4.5:1 against the background, too faint for text, so the widget uses its text colour for links, headings and buttons. Choose a darker (or, on a dark background, lighter) accent.".into(),
-        );
-    }
-}
-
-/// `rgb(r, g, b)` or `rgba(r, g, b, a)` as computed styles give them; a
-/// fully transparent background is taken as white, what most often shows through.
-fn parse_rgb(value: &str) -> Option<[u8; 3]> {
-    let inner = value.trim().strip_prefix("rgb")?.trim_start_matches('a');
-    let inner = inner.strip_prefix('(')?.strip_suffix(')')?;
-    let parts: Vec<&str> = inner.split(',').map(str::trim).collect();
-    if parts.get(3) == Some(&"0") {
-        return Some([255; 3]);
-    }
-    let channel = |i: usize| parts.get(i)?.parse::<u8>().ok();
-    Some([channel(0)?, channel(1)?, channel(2)?])
-}
-
-/// WCAG 2 contrast ratio of two sRGB colours.
-fn contrast(a: [u8; 3], b: [u8; 3]) -> f32 {
-    let luminance = |c: [u8; 3]| {
-        let channel = |v: u8| {
-            let v = f32::from(v) / 255.0;
-            if v <= 0.039_28 {
-                v / 12.92
-            } else {
-                ((v + 0.055) / 1.055).powf(2.4)
-            }
-        };
-        0.2126 * channel(c[0]) + 0.7152 * channel(c[1]) + 0.0722 * channel(c[2])
-    };
-    let (la, lb) = (luminance(a), luminance(b));
-    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }

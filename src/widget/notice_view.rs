@@ -7,20 +7,27 @@ use web_sys::{Document, Element};
 
 use super::disclosure::Disclosure;
 use super::dom::{append, append_text, element, heading, set, text_element};
-use super::wording::{linked_paragraph, render_body};
-use crate::bundled::GLOSSARY;
+use super::wording::{ABOUT_PASSAGE, PASSAGE, SUMMARY_PASSAGE, linked_paragraph, render_body};
+use crate::bundled::glossary;
 use privacy_notice_core::model::{Notice, shown_sections};
 use privacy_notice_core::render::{self, IN_SHORT, WHAT_THE_NOTICE_SAYS};
 use privacy_notice_core::text::readability::sentences;
 
 /// The title and the facts a reader (and a printed copy) needs: who
-/// publishes it, when it was updated, where it comes from.
-pub fn header(doc: &Document, notice: &Notice, parent: Option<&Notice>, level: u8) -> Element {
+/// publishes it, when it was updated, where it comes from. Returns the
+/// header and its list of facts.
+pub fn header(
+    doc: &Document,
+    notice: &Notice,
+    parent: Option<&Notice>,
+    level: u8,
+) -> (Element, Element) {
     let header = element(doc, "header", "pn-header");
     let title = heading(doc, level, "pn-title");
     set(&title, "part", "title");
     title.set_text_content(Some(&notice.title));
     let facts = element(doc, "dl", "pn-facts");
+    set(&facts, PASSAGE, ABOUT_PASSAGE);
     for (term, value) in render::facts(notice, parent) {
         append(
             &facts,
@@ -31,14 +38,14 @@ pub fn header(doc: &Document, notice: &Notice, parent: Option<&Notice>, level: u
         );
     }
     append(&header, &[&title, &facts]);
-    header
+    (header, facts)
 }
 
 /// The overview and the accordion of sections, with the "Show all" button.
 pub fn sections(
     doc: &Document,
     notice: &Notice,
-    parent: Option<&'static Notice>,
+    parent: Option<&Notice>,
     level: u8,
     ids: &mut u32,
 ) -> (Element, Vec<Disclosure>, Element) {
@@ -101,19 +108,18 @@ pub fn sections(
             );
         }
         let summary = element(doc, "div", "pn-summary");
+        let summary_text = linked_paragraph(doc, section.summary.trim());
+        set(&summary_text, PASSAGE, SUMMARY_PASSAGE);
         append(
             &summary,
-            &[
-                &text_element(doc, "p", "pn-label", IN_SHORT),
-                &linked_paragraph(doc, section.summary.trim()),
-            ],
+            &[&text_element(doc, "p", "pn-label", IN_SHORT), &summary_text],
         );
         let original = element(doc, "div", "pn-original");
         append(
             &original,
             &[&text_element(doc, "p", "pn-label", WHAT_THE_NOTICE_SAYS)],
         );
-        render_body(doc, &original, &section.body, &GLOSSARY, ids);
+        render_body(doc, &original, &section.body, glossary(), ids);
         append(&disclosure.panel, &[&summary, &original]);
         append(&item, &[&h, &disclosure.panel]);
         append(&panel, &[&item]);

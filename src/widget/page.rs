@@ -8,7 +8,7 @@ use privacy_notice_core::search::{Corpus, Index};
 use wasm_bindgen::JsValue;
 
 use super::read;
-use crate::bundled::{CONCEPTS, GLOSSARY};
+use crate::bundled::{concepts, glossary};
 
 /// A notice and the notice it extends (`notices[1]`), ready to render and search.
 pub struct Page {
@@ -68,7 +68,7 @@ impl Page {
         Ok(())
     }
 
-    /// The notice shown; `'static` because the widget keeps it for the page's life.
+    /// The notice shown.
     pub fn notice(&self) -> &Notice {
         &self.notices[0]
     }
@@ -93,11 +93,11 @@ impl Page {
     pub fn corpus(&self) -> Corpus<'_> {
         Corpus {
             notices: &self.notices,
-            glossary: &GLOSSARY,
-            concepts: &CONCEPTS,
+            glossary: glossary(),
+            concepts: concepts(),
             index: self
                 .index
-                .get_or_init(|| Index::build(&self.notices, &GLOSSARY)),
+                .get_or_init(|| Index::build(&self.notices, glossary())),
         }
     }
 }

@@ -5,21 +5,56 @@
 
 use std::cell::Cell;
 use std::rc::Rc;
-use wasm_bindgen::UnwrapThrowExt;
 
-use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
-use web_sys::{Document, Element, HtmlInputElement, KeyboardEvent};
+use wasm_bindgen::{JsCast, UnwrapThrowExt};
+use web_sys::{Document, Element, Event, HtmlInputElement, KeyboardEvent};
 
 use super::Widget;
 use super::dom::{append, append_text, element, on, set, text_element};
 use super::page::Page;
+use super::wording::{ABOUT_PASSAGE, PASSAGE, SUMMARY_PASSAGE};
 use privacy_notice_core::search::{MAX_QUERY_CHARS, PassageKind, Scope, check_query, highlight};
 
 /// How long to wait after the last key before searching, in milliseconds.
 const DEBOUNCE_MS: i32 = 200;
 /// How many passages to show.
 const RESULT_LIMIT: usize = 8;
+
+/// The search waiting for the user to pause typing: its timeout is
+/// cancelled when restarted, and when dropped with the widget's listeners,
+/// so it never runs on a widget that is gone. (gloo-timers' `Timeout` does
+/// the same; its one-shot closures measured 187 B brotli more Wasm.)
+struct Pending {
+    run: Closure<dyn FnMut()>,
+    timeout: Cell<Option<i32>>,
+}
+
+impl Pending {
+    fn restart(&self) {
+        self.cancel();
+        let id = web_sys::window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                self.run.as_ref().unchecked_ref(),
+                DEBOUNCE_MS,
+            )
+            .ok()
+        });
+        self.timeout.set(id);
+    }
+
+    fn cancel(&self) {
+        if let (Some(id), Some(window)) = (self.timeout.take(), web_sys::window()) {
+            window.clear_timeout_with_handle(id);
+        }
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        self.cancel();
+    }
+}
 
 pub struct SearchBox {
     pub element: Element,
@@ -82,46 +117,38 @@ impl SearchBox {
         }
     }
 
-    pub fn listen(self, widget: &Rc<Widget>, page: &'static Page) {
+    /// Searches as the user types, after a pause ([`DEBOUNCE_MS`]); Escape
+    /// clears. The listeners, and a pending search, go with the widget.
+    pub fn listen(self, widget: &Rc<Widget>) {
         let this = Rc::new(self);
-        let pending = Rc::new(Cell::new(None::<i32>));
-        let run = {
-            let (this, widget) = (Rc::clone(&this), Rc::clone(widget));
-            Closure::<dyn FnMut()>::new(move || this.run(&widget, page))
-        };
-        let window = web_sys::window().expect_throw("a window");
+        let pending = Rc::new(Pending {
+            run: {
+                let (this, widget) = (Rc::clone(&this), Rc::clone(widget));
+                Closure::new(move || this.run(&widget))
+            },
+            timeout: Cell::new(None),
+        });
         let on_input = {
             let pending = Rc::clone(&pending);
-            let window = window.clone();
-            move |_| {
-                if let Some(id) = pending.take() {
-                    window.clear_timeout_with_handle(id);
-                }
-                let id = window
-                    .set_timeout_with_callback_and_timeout_and_arguments_0(
-                        run.as_ref().unchecked_ref(),
-                        DEBOUNCE_MS,
-                    )
-                    .ok();
-                pending.set(id);
-            }
+            move |_: &Event| pending.restart()
         };
-        on(&this.input, "input", on_input);
-        let (me, widget) = (Rc::clone(&this), Rc::clone(widget));
-        on(&this.input, "keydown", move |event| {
+        let (me, owner) = (Rc::clone(&this), Rc::clone(widget));
+        let on_key = move |event: &Event| {
             let escape = event
                 .dyn_ref::<KeyboardEvent>()
                 .is_some_and(|k| k.key() == "Escape");
             if escape && !me.input.value().is_empty() {
                 event.prevent_default();
-                if let Some(id) = pending.take() {
-                    window.clear_timeout_with_handle(id);
-                }
+                pending.cancel();
                 me.input.set_value("");
                 me.clear();
-                widget.announce("Search cleared.");
+                owner.announce("Search cleared.");
             }
-        });
+        };
+        widget.listeners.borrow_mut().extend([
+            on(&this.input, "input", on_input),
+            on(&this.input, "keydown", on_key),
+        ]);
     }
 
     fn clear(&self) {
@@ -129,7 +156,8 @@ impl SearchBox {
         set(&self.results, "hidden", "");
     }
 
-    fn run(&self, widget: &Widget, page: &Page) {
+    fn run(&self, widget: &Widget) {
+        let page = &widget.page;
         let query = self.input.value();
         let query = match check_query(&query) {
             Ok(query) => query,
@@ -141,6 +169,7 @@ impl SearchBox {
                     .remove_attribute("hidden")
                     .expect_throw("remove hidden");
                 widget.announce(&message);
+                widget.reported_search(0);
                 return;
             }
         };
@@ -167,6 +196,7 @@ impl SearchBox {
             &[&text_element(&doc, "p", "pn-results-summary", &summary)],
         );
         widget.announce(&summary);
+        widget.reported_search(count);
         if count == 0 {
             append(
                 &self.results,
@@ -180,18 +210,33 @@ impl SearchBox {
             let li = element(&doc, "li", "");
             let owner = &corpus.notices[usize::from(hit.passage.notice)];
             let item = usize::from(hit.passage.item);
+            // Where the result leads: the section or explorer item, and the
+            // passage in it to scroll to; the header for "About this notice".
+            let block = hit.passage.block.to_string();
             let target = match hit.passage.kind {
-                PassageKind::Summary | PassageKind::Body => {
-                    Some(("data-section", owner.sections[item].id.as_ref()))
-                }
-                PassageKind::Explorer => Some(("data-explorer", owner.explorer[item].id.as_ref())),
+                _ if hit.passage.about().is_some() => Some((None, ABOUT_PASSAGE)),
+                PassageKind::Summary => Some((
+                    Some(("data-section", owner.sections[item].id.as_ref())),
+                    SUMMARY_PASSAGE,
+                )),
+                PassageKind::Body => Some((
+                    Some(("data-section", owner.sections[item].id.as_ref())),
+                    block.as_str(),
+                )),
+                PassageKind::Explorer => Some((
+                    Some(("data-explorer", owner.explorer[item].id.as_ref())),
+                    block.as_str(),
+                )),
                 PassageKind::Glossary => None,
             };
             let title = match target {
-                Some((kind, id)) => {
+                Some((place, passage)) => {
                     let a = text_element(&doc, "a", "pn-result-link", &heading);
-                    set(&a, "href", &format!("#{id}"));
-                    set(&a, kind, id);
+                    set(&a, "href", &format!("#{}", place.map_or("", |(_, id)| id)));
+                    if let Some((kind, id)) = place {
+                        set(&a, kind, id);
+                    }
+                    set(&a, PASSAGE, passage);
                     a
                 }
                 None => text_element(&doc, "strong", "", &heading),

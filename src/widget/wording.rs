@@ -8,9 +8,18 @@ use wasm_bindgen::UnwrapThrowExt;
 
 use web_sys::{Document, Element};
 
-use super::dom::{append, append_text, element, on, set, text_element};
+use super::dom::{append, append_text, element, set, text_element};
 use privacy_notice_core::model::{Block, GlossaryTerm, blocks};
 use privacy_notice_core::render::{href, links};
+
+/// The attribute naming a passage of a section or explorer item (a block
+/// number, an answer number, or [`SUMMARY_PASSAGE`]) or the header's facts
+/// ([`ABOUT_PASSAGE`]), for search results to scroll to.
+pub const PASSAGE: &str = "data-passage";
+/// `data-passage` of a section's "In short" summary.
+pub const SUMMARY_PASSAGE: &str = "summary";
+/// `data-passage` of the notice's header facts ("About this notice").
+pub const ABOUT_PASSAGE: &str = "about";
 
 /// What a piece of text becomes.
 enum Inline<'a> {
@@ -20,6 +29,8 @@ enum Inline<'a> {
 
 /// Renders `body` into `parent`. Each glossary term is explained at its
 /// first use in the body; `ids` numbers the definitions so they are unique.
+/// Each paragraph and list item carries `data-passage` (its block number,
+/// as the search names it), so a search result can scroll to it.
 pub fn render_body(
     doc: &Document,
     parent: &Element,
@@ -30,7 +41,7 @@ pub fn render_body(
     // Glossary terms (by number) already explained in this body.
     let mut explained = Vec::new();
     let mut list: Option<Element> = None;
-    for block in blocks(body) {
+    for (n, block) in blocks(body).enumerate() {
         let el = match block {
             Block::Paragraph(_) => {
                 list = None;
@@ -49,6 +60,7 @@ pub fn render_body(
                 li
             }
         };
+        set(&el, PASSAGE, &n.to_string());
         render_inline(doc, &el, block.text(), glossary, &mut explained, ids);
     }
 }
@@ -126,22 +138,27 @@ fn term_disclosure(doc: &Document, parent: &Element, shown: &str, term: &Glossar
         &format!(" ({}: {}) ", term.term, term.definition),
     );
     append(parent, &[&button, &definition]);
-    let toggle = button.clone();
-    on(&button, "click", move |_| {
-        let open = toggle.get_attribute("aria-expanded").as_deref() != Some("true");
-        set(
-            &toggle,
-            "aria-expanded",
-            if open { "true" } else { "false" },
-        );
+}
+
+/// Shows or hides a glossary term's definition: the widget's one click
+/// listener calls it for any `button.pn-term` (no listener per term).
+pub fn toggle_term(button: &Element) {
+    let open = button.get_attribute("aria-expanded").as_deref() != Some("true");
+    set(button, "aria-expanded", if open { "true" } else { "false" });
+    let definition = button.get_attribute("aria-controls").and_then(|id| {
+        button
+            .parent_element()?
+            .query_selector(&format!("#{id}"))
+            .ok()
+            .flatten()
+    });
+    if let Some(definition) = definition {
         if open {
-            definition
-                .remove_attribute("hidden")
-                .expect_throw("remove hidden");
+            definition.remove_attribute("hidden").ok();
         } else {
             set(&definition, "hidden", "");
         }
-    });
+    }
 }
 
 /// The first whole-word occurrence of `phrase` in `lower`.

@@ -243,8 +243,11 @@ test("works under a strict Content Security Policy with no violations", async (t
   assert.ok(await w.locator(".pn-title").isVisible());
   // Use it: styles must apply (adopted stylesheet, not inline styles) and nothing may be blocked.
   await w.locator("button.pn-toggle-all").click();
-  const term = w.locator(".pn-term").first();
-  if (await term.count()) await term.click();
+  const term = w.locator("button.pn-term").first();
+  assert.equal(await term.count(), 1, "the notice has a glossary term to open");
+  await term.click();
+  assert.equal(await term.getAttribute("aria-expanded"), "true", "the term's definition opens");
+  assert.ok(await w.locator(`#${await term.getAttribute("aria-controls")}`).isVisible(), "and shows");
   await search(page, 0, "rights");
   await w.locator("button.pn-view-button", { hasText: "What happens to my data" }).click();
   await w.locator(".pn-explorer .pn-disclosure-button").first().click();
@@ -267,12 +270,23 @@ test("sends nothing to other websites", async (t) => {
   const loaded = requests.length;
   const w = widget(page);
   await w.locator("button.pn-toggle-all").click();
-  const terms = w.locator(".pn-term");
-  for (let i = 0; i < Math.min(await terms.count(), 5); i++) await terms.nth(i).click();
+  const terms = w.locator("button.pn-term");
+  assert.ok((await terms.count()) >= 5, "the notice has glossary terms to open");
+  for (let i = 0; i < 5; i++) await terms.nth(i).click();
   await search(page, 0, "school");
-  if (await w.locator("a.pn-result-link").count()) await w.locator("a.pn-result-link").first().click();
+  const result = w.locator("a.pn-result-link[data-section]").first();
+  assert.equal(await result.count(), 1, "the search has a result in the notice's wording to follow");
+  const sectionId = await result.getAttribute("data-section");
+  await result.click();
+  assert.equal(new URL(page.url()).hash, `#${sectionId}`, "following the result gives its section's address");
+  const inSection = await w.evaluate(
+    (host, id) => !!host.shadowRoot.activeElement?.closest(".pn-section")?.querySelector(`#pn-s-${id}-button`),
+    sectionId
+  );
+  assert.ok(inSection, "and moves focus into that section");
   await w.locator("button.pn-view-button", { hasText: "What happens to my data" }).click();
   const items = w.locator(".pn-explorer .pn-disclosure-button");
+  assert.ok((await items.count()) > 0, "the explorer has kinds of data to open");
   for (let i = 0; i < (await items.count()); i++) await items.nth(i).click();
   await w.locator(".pn-explorer a.pn-section-link").first().click();
   await page.waitForTimeout(300);

@@ -24,6 +24,7 @@ function results(page, n = 0) {
         link: li.querySelector(":scope > a.pn-result-link")?.textContent ?? null,
         section: li.querySelector(":scope > a.pn-result-link")?.getAttribute("data-section") ?? null,
         explorer: li.querySelector(":scope > a.pn-result-link")?.getAttribute("data-explorer") ?? null,
+        passage: li.querySelector(":scope > a.pn-result-link")?.getAttribute("data-passage") ?? null,
         text: li.querySelector(":scope > p.pn-result-text")?.textContent ?? null,
         marks: Array.from(li.querySelectorAll("p.pn-result-text mark")).map((m) => m.textContent),
       })),
@@ -64,14 +65,29 @@ test("finds passages as you type and says how many", async (t) => {
   assertNoPageErrors(errors);
 });
 
-test("takes you to the section a result comes from", async (t) => {
+/** The element that has focus in the n-th widget: its passage, text and panel. */
+function focused(page, n = 0) {
+  return widget(page, n).evaluate((host) => {
+    const el = host.shadowRoot.activeElement;
+    return el
+      ? {
+          tag: el.localName,
+          passage: el.getAttribute("data-passage"),
+          text: el.textContent,
+          panel: el.closest(".pn-panel")?.id ?? null,
+        }
+      : null;
+  });
+}
+
+test("takes you to the passage a result comes from, in its section", async (t) => {
   const { page, errors } = await suite.open(t, "notices/afc-early-help.html");
   const w = widget(page);
   await search(page, 0, "school");
   const r = await results(page);
-  const first = r.items.findIndex((i) => i.section);
-  assert.ok(first >= 0, "a result from the notice's wording");
-  const sectionId = r.items[first].section;
+  const first = r.items.findIndex((i) => i.section && /^\d+$/.test(i.passage ?? ""));
+  assert.ok(first >= 0, `a result from the notice's wording: ${JSON.stringify(r.items)}`);
+  const { section: sectionId, passage } = r.items[first];
 
   // With the keyboard: Tab from the search box into the results, then Enter.
   await w.locator("#pn-search-input").focus();
@@ -85,25 +101,73 @@ test("takes you to the section a result comes from", async (t) => {
   const button = w.locator(`#pn-s-${sectionId}-button`);
   assert.equal(await button.getAttribute("aria-expanded"), "true", "the section is open");
   assert.equal(await w.locator(`#pn-s-${sectionId}-panel`).getAttribute("hidden"), null);
-  assert.equal(await focusedId(page), `pn-s-${sectionId}-button`, "its button has focus");
-  assert.ok(await inViewport(button), "it is scrolled into view");
+  const now = await focused(page);
+  assert.equal(now?.panel, `pn-s-${sectionId}-panel`, "focus is in that section");
+  assert.equal(now?.passage, passage, "on the passage that matched, not the top of the section");
+  assert.ok(/school/i.test(now.text), `the focused passage is the one with the word: ${now.text}`);
+  assert.ok(r.items[first].text.includes(now.text.trim().slice(0, 40)), "and the one the result quoted");
+  assert.ok(await inViewport(w.locator(`#pn-s-${sectionId}-panel [data-passage="${passage}"]`)), "it is scrolled into view");
   assertNoPageErrors(errors);
 });
 
-test("takes you to a kind of data a result comes from", async (t) => {
+test("shows a list item with the sentence that leads into it", async (t) => {
+  const { page } = await suite.open(t, "notices/afc-early-help.html");
+  const w = widget(page);
+  await search(page, 0, "will the school be told");
+  const r = await results(page);
+  // The list items among the results, as the notice shows them.
+  const items = [];
+  for (const item of r.items.filter((i) => i.section && /^\d+$/.test(i.passage ?? ""))) {
+    const el = w.locator(`#pn-s-${item.section}-panel [data-passage="${item.passage}"]`);
+    // The item's own words, without the glossary's inline definitions.
+    const own = await el.evaluate((e) => {
+      const copy = e.cloneNode(true);
+      copy.querySelectorAll(".pn-definition").forEach((d) => d.remove());
+      return e.localName === "li" ? copy.textContent.replace(/\s+/g, " ").trim() : null;
+    });
+    if (own) items.push({ item, li: own });
+  }
+  assert.ok(items.length > 0, `a result is a list item: ${JSON.stringify(r.items)}`);
+  for (const { item, li } of items) {
+    const at = item.text.indexOf(li);
+    assert.ok(at > 0, `"${item.text}" shows its lead-in before the item "${li}"`);
+  }
+  const texts = r.items.slice(0, 3).map((i) => i.text);
+  assert.equal(new Set(texts).size, texts.length, `the top three are different passages: ${JSON.stringify(texts)}`);
+});
+
+test("takes you to the answer a result comes from, in its kind of data", async (t) => {
   const { page } = await suite.open(t, "notices/afc-early-help.html");
   const w = widget(page);
   await search(page, 0, "school");
   const r = await results(page);
   const index = r.items.findIndex((i) => i.explorer);
   assert.ok(index >= 0, `a result from "What happens to my data": ${JSON.stringify(r.items.map((i) => i.link))}`);
-  const id = r.items[index].explorer;
+  const { explorer: id, passage } = r.items[index];
   await w.locator("a.pn-result-link").nth(index).click();
   assert.equal(await w.locator("button.pn-view-button", { hasText: "What happens to my data" }).getAttribute("aria-pressed"), "true");
   const button = w.locator(`#pn-x-${id}-button`);
   assert.equal(await button.getAttribute("aria-expanded"), "true");
-  assert.equal(await focusedId(page), `pn-x-${id}-button`);
-  assert.ok(await inViewport(button));
+  const now = await focused(page);
+  assert.equal(now?.panel, `pn-x-${id}-panel`, "focus is in that kind of data");
+  assert.equal(now?.passage, passage, "on the answer that matched");
+  assert.ok(r.items[index].text.includes(now.text.trim().slice(0, 40)), "the answer the result quoted");
+  assert.ok(await inViewport(w.locator(`#pn-x-${id}-panel [data-passage="${passage}"]`)));
+});
+
+test("takes questions about the notice itself to its facts", async (t) => {
+  const { page, errors } = await suite.open(t, "notices/afc-early-help.html");
+  const w = widget(page);
+  await search(page, 0, "when was this notice last updated");
+  const r = await results(page);
+  const index = r.items.findIndex((i) => i.passage === "about");
+  assert.ok(index >= 0, `an "About this notice" result: ${JSON.stringify(r.items)}`);
+  assert.match(r.items[index].link, /About this notice/);
+  await w.locator("a.pn-result-link").nth(index).click();
+  const now = await focused(page);
+  assert.equal(now?.tag, "dl", "the facts about the notice have focus");
+  assert.match(now.text, /Last updated/);
+  assertNoPageErrors(errors);
 });
 
 test("says when nothing matches and suggests what to try", async (t) => {

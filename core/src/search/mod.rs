@@ -16,7 +16,7 @@ pub mod index;
 use std::ops::Range;
 
 use crate::model::{Concept, GlossaryTerm, Notice};
-use crate::text::{STOP_MARK, is_stop_word, stem, words};
+use crate::text::{STOP_MARK, is_family_word, is_stop_word, stem, words};
 pub use index::{
     ABOUT_HEADING, AboutFact, Index, NO_LEAD_IN, Passage, PassageKind, Shown,
     passage_heading_and_text, passage_text, shown_passage,
@@ -74,6 +74,11 @@ const PREFIX_WEIGHT: f32 = 0.6;
 /// How much a list item's lead-in ("You also have the right to:") adds to
 /// the item's score ("object to processing").
 const LEAD_IN_WEIGHT: f32 = 0.1;
+/// How much a word for the child or relative a question is about counts
+/// ("my mum", "my son's"), and a concept named by such words only: the
+/// question is seldom about the relative, but about what happens to the
+/// family's data.
+const FAMILY_WORD_WEIGHT: f32 = 0.5;
 /// How much a header fact ("About this notice") counts.
 const ABOUT_WEIGHT: f32 = 0.5;
 /// Hits kept while ranking, beyond those asked for, so that one dropped as
@@ -373,6 +378,7 @@ impl Corpus<'_> {
                 let stop = is_stop_word(&w.folded);
                 let stem = stem(&w.folded);
                 Position {
+                    family: is_family_word(&w.folded),
                     alternatives: if stop {
                         Vec::new()
                     } else {
@@ -431,9 +437,15 @@ impl Corpus<'_> {
                 })
                 .filter(|a| !a.terms.is_empty())
                 .collect();
+            let about_family = !at.is_empty() && at.iter().all(|&i| positions[i].family);
             for i in at {
                 used[i] = true;
                 group.extend(known(&positions[i].alternatives));
+            }
+            if about_family {
+                for alternative in &mut group {
+                    alternative.weight *= FAMILY_WORD_WEIGHT;
+                }
             }
             // "share", "shared" and "sharing" are one stem: score it once, at its best weight.
             let mut unique: Group = Vec::new();
@@ -453,6 +465,11 @@ impl Corpus<'_> {
                 continue;
             }
             let mut group = known(&position.alternatives);
+            if position.family {
+                for alternative in &mut group {
+                    alternative.weight *= FAMILY_WORD_WEIGHT;
+                }
+            }
             if group.is_empty() {
                 // Still typing: longer words that start with what was typed.
                 let typed = &position.stem;
@@ -545,6 +562,8 @@ impl Corpus<'_> {
 struct Position {
     stem: String,
     stop: bool,
+    /// A word for a child or relative ([`is_family_word`]).
+    family: bool,
     alternatives: Vec<(String, f32)>,
 }
 
@@ -611,14 +630,15 @@ fn phrase_words(phrase: &str) -> impl Iterator<Item = PhraseWord<'_>> {
         })
 }
 
-/// How many stop words of the question may sit between two words of an
-/// ask ("who can see" is asked as "who else can see").
+/// How many stop words or family words of the question may sit between two
+/// words of an ask ("who can see" is asked as "who else can see", "see
+/// file" as "see my son's file").
 const MAX_GAP: usize = 2;
 
 /// Where an ask's words appear in order in the question: the positions of
 /// its meaningful words, or `None`. Each word of the ask must be there, stop
 /// words too ("dont want" is not "want"); the question may have up to
-/// [`MAX_GAP`] other stop words between them.
+/// [`MAX_GAP`] other stop words or family words between them.
 fn find_phrase(positions: &[Position], ask: &[PhraseWord]) -> Option<Vec<usize>> {
     let matches = |p: &Position, (word, stop): &PhraseWord| {
         p.stem == *word || (!stop && p.alternatives.iter().any(|(t, _)| t == word))
@@ -635,7 +655,10 @@ fn find_phrase(positions: &[Position], ask: &[PhraseWord]) -> Option<Vec<usize>>
                 .iter()
                 .take(MAX_GAP + 1)
                 .position(|p| matches(p, word))?;
-            if positions[next..next + skip].iter().any(|p| !p.stop) {
+            if positions[next..next + skip]
+                .iter()
+                .any(|p| !p.stop && !p.family)
+            {
                 return None;
             }
             at.push(next + skip);
@@ -726,6 +749,7 @@ mod tests {
         words(query)
             .map(|w| {
                 let (stem, stop) = (stem(&w.folded), is_stop_word(&w.folded));
+                let family = is_family_word(&w.folded);
                 let alternatives = if stop {
                     vec![]
                 } else {
@@ -734,6 +758,7 @@ mod tests {
                 Position {
                     stem,
                     stop,
+                    family,
                     alternatives,
                 }
             })
@@ -763,6 +788,12 @@ mod tests {
         );
         assert_eq!(found("how long", "how long do you keep"), Some(vec![1]));
         assert_eq!(found("how long", "how do you keep it long"), None);
+        // A child or relative may sit between an ask's words; other words not.
+        assert_eq!(
+            found("see file", "can i see my son's file"),
+            Some(vec![2, 5])
+        );
+        assert_eq!(found("see file", "can i see the school file"), None);
     }
 
     #[test]

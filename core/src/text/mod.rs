@@ -70,24 +70,46 @@ pub fn fold_word(word: &str) -> String {
     base.chars().filter(|&c| c != '\'').collect()
 }
 
+/// The stop words, sorted (for a binary search) and each once.
+#[rustfmt::skip]
+const STOP: &[&str] = &[
+    "a", "about", "abt", "actually", "after", "all", "also", "am", "an", "and", "any", "are",
+    "arent", "as", "at", "basically", "be", "because", "been", "being", "bout", "but", "by", "can",
+    "cant", "cn", "cos", "could", "coz", "cuz", "did", "didnt", "do", "does", "doesnt", "dont",
+    "else", "even", "ever", "for", "from", "get", "gets", "getting", "gonna", "got", "gotta", "had",
+    "has", "hasnt", "hav", "have", "havent", "he", "hello", "her", "hey", "hi", "him", "his", "how",
+    "i", "if", "im", "in", "into", "is", "isnt", "it", "its", "ive", "just", "me", "might", "my",
+    "n", "of", "ok", "okay", "on", "or", "our", "ours", "out", "own", "please", "pls", "plz", "r",
+    "really", "she", "should", "so", "some", "still", "stuff", "than", "thanks", "that", "thats",
+    "the", "their", "them", "then", "there", "theres", "these", "they", "thing", "things", "this",
+    "those", "thx", "to", "too", "u", "up", "ur", "us", "very", "was", "wasnt", "wat", "we", "wen",
+    "were", "what", "whats", "when", "where", "which", "who", "whom", "whos", "why", "wif", "will",
+    "with", "wiv", "wont", "wot", "would", "ya", "you", "your", "youre", "yours",
+];
+
 /// Words that carry no meaning for search: articles, pronouns, question
 /// words and auxiliaries ("who", "can", "do", "my"), their text-speak
-/// ("u", "wot", "cn") and fillers ("stuff", "please").
+/// ("u", "wot", "cn", "bout", "wiv") and fillers ("stuff", "please", "own",
+/// "even", "actually": "can i read my own file" asks to read my file).
 pub fn is_stop_word(folded: &str) -> bool {
-    const STOP: &[&str] = &[
-        "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "arent", "as", "at",
-        "be", "been", "being", "but", "by", "can", "cant", "cn", "could", "did", "didnt", "do",
-        "does", "doesnt", "dont", "else", "for", "from", "get", "gets", "getting", "got", "had",
-        "has", "hasnt", "hav", "have", "havent", "he", "her", "him", "his", "how", "i", "if", "im",
-        "in", "into", "is", "isnt", "it", "its", "ive", "just", "me", "might", "my", "of", "on",
-        "or", "our", "ours", "out", "please", "pls", "plz", "r", "really", "she", "should", "so",
-        "some", "stuff", "than", "that", "thats", "the", "their", "them", "then", "there",
-        "theres", "these", "they", "thing", "things", "this", "those", "to", "u", "up", "ur", "us",
-        "was", "wasnt", "wat", "we", "wen", "were", "what", "whats", "when", "where", "which",
-        "who", "whom", "whos", "why", "will", "with", "wont", "wot", "would", "ya", "you", "your",
-        "youre", "yours",
-    ];
     STOP.binary_search(&folded).is_ok()
+}
+
+/// Words for the people a question is about ("my son", "her mum"),
+/// sorted and each once: see [`is_family_word`].
+#[rustfmt::skip]
+const FAMILY: &[&str] = &[
+    "boy", "boys", "child", "children", "childs", "dad", "daddy", "daughter", "daughters", "father",
+    "girl", "girls", "gran", "grandad", "grandchild", "grandchildren", "granddaughter", "grandkids",
+    "grandma", "grandson", "kid", "kids", "mam", "mom", "mother", "mum", "mummy", "nan", "nana",
+    "son", "sons", "stepdad", "stepmum", "teen", "teenager",
+];
+
+/// Whether a word names a child or relative the question is about ("can i
+/// see my son's file"): families put these between the words of what they
+/// ask, and seldom ask about the relative as such.
+pub fn is_family_word(folded: &str) -> bool {
+    FAMILY.binary_search(&folded).is_ok()
 }
 
 /// The search terms of a text: stems of its words that are not stop words.
@@ -168,6 +190,9 @@ mod tests {
     fn stop_words_are_sorted_for_binary_search() {
         assert!(is_stop_word("who") && is_stop_word("your") && !is_stop_word("school"));
         assert!(is_stop_word("a") && is_stop_word("yours") && is_stop_word("wot"));
+        assert!(STOP.windows(2).all(|w| w[0] < w[1]), "sorted, each once");
+        assert!(FAMILY.windows(2).all(|w| w[0] < w[1]), "sorted, each once");
+        assert!(is_family_word("son") && is_family_word("grandkids") && !is_family_word("school"));
     }
 
     #[test]

@@ -54,6 +54,14 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("whos", "who"),
     ("wen", "when"),
     ("til", "until"),
+    ("wanna", "want"),
+    ("bout", "about"),
+    ("abt", "about"),
+    ("wiv", "with"),
+    ("wif", "with"),
+    ("cos", "becaus"),
+    ("coz", "becaus"),
+    ("cuz", "becaus"),
 ];
 
 /// The stem of a lower-case word. Words that are not plain ASCII letters
@@ -352,6 +360,11 @@ mod tests {
             ("objecting", "object"),
             ("referrals", "referral"),
             ("excluded", "exclusions"),
+            // Text-speak reads as the word it stands for.
+            ("wanna", "want"),
+            ("bout", "about"),
+            ("wiv", "with"),
+            ("coz", "because"),
         ] {
             assert_eq!(stem(a), stem(b), "{a} and {b}");
         }
