@@ -43,7 +43,7 @@ enum Command {
     #[command(group = clap::ArgGroup::new("which").required(true).args(["notice", "file"]))]
     Export {
         /// The notice's id (see `notice list`).
-        #[arg(long)]
+        #[arg(long, value_name = "ID")]
         notice: Option<String>,
         /// A notice file, bundled or not (it may extend a bundled notice).
         file: Option<PathBuf>,
@@ -54,7 +54,7 @@ enum Command {
         #[arg(long)]
         html: bool,
         /// With --html: the level of the title heading (1–5), as the element's heading-level; sections are one level below.
-        #[arg(long, requires = "html", default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=5))]
+        #[arg(long, value_name = "N", requires = "html", default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=5))]
         heading_level: u8,
     },
     /// Search the bundled notices as a family would ask.

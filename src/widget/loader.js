@@ -116,10 +116,15 @@
 
   let problemSheet = null;
 
+  /** The whole notice a web team pasted inside the element (`notice export --html`), if any. */
+  const fullText = (el) => el.querySelector(":scope > [data-content-hash]");
+
   /**
    * The widget's one error box, for every problem (a bad attribute, bad
-   * data, or a Wasm that cannot load): a message families can act on, above
-   * the host's fallback link, and one console warning saying what to fix.
+   * data, or a Wasm that cannot load): a message families can act on, the
+   * host's fallback (a link, or the whole notice) below it, and one console
+   * warning saying what to fix. The fallback is outside the alert, so a
+   * screen reader announces the message, not a whole notice.
    */
   function showProblem(el, problem) {
     const root = el.shadowRoot;
@@ -127,7 +132,7 @@
     if (!problemSheet) {
       problemSheet = new CSSStyleSheet();
       problemSheet.replaceSync(
-        ".pn-error{display:block;border:3px solid #d4351c;padding:.75em;font-style:normal;text-transform:none;letter-spacing:normal;line-height:1.5}"
+        ".pn-error{display:block;border:3px solid #d4351c;padding:.75em;margin-bottom:1em;font-style:normal;text-transform:none;letter-spacing:normal;line-height:1.5}.pn-error p{margin:0}"
       );
     }
     root.adoptedStyleSheets = [problemSheet];
@@ -137,8 +142,20 @@
     box.setAttribute("part", "root");
     const message = document.createElement("p");
     message.textContent = el.sorry;
-    box.append(message, document.createElement("slot"));
-    root.replaceChildren(box);
+    box.append(message);
+    root.replaceChildren(box, document.createElement("slot"));
+  }
+
+  /** Pasted notice text that is not the notice shown (another notice, or an older export) gets a warning. */
+  function checkFullText(el, notice) {
+    const text = fullText(el);
+    if (text && (text.dataset.notice !== notice.id || text.dataset.contentHash !== notice.content_hash)) {
+      console.warn(
+        "<privacy-notice>: the notice text inside the element (\"" + text.dataset.notice + "\", content hash " + text.dataset.contentHash +
+          ") is not the notice shown (\"" + notice.id + "\", content hash " + notice.content_hash +
+          "), so families without the widget read other words. Replace it with the output of `notice export " + (el.hasAttribute("src") ? "YOUR-NOTICE.toml" : "--notice " + notice.id) + " --html`."
+      );
+    }
   }
 
   let accentWarned = false;
@@ -225,16 +242,20 @@
       showProblem(this, problem);
     }
 
-    /** What the error box tells families. */
+    /** What the error box tells families: the fallback below it is a link, or the whole notice. */
     get sorry() {
-      return "Sorry, this privacy notice cannot be shown here. You can still read it using the link below.";
+      return fullText(this)
+        ? "Sorry, the interactive version of this privacy notice cannot be shown here. The full notice is below."
+        : "Sorry, this privacy notice cannot be shown here. You can still read it using the link below.";
     }
 
     render() {
       this.unmount();
       const root = this.shadowRoot;
       const render = this.renders;
-      // Until the widget starts, the host's fallback content shows through.
+      // Until the widget starts, the host's fallback (a link, or the whole
+      // notice from `notice export --html`) shows through. Once it starts,
+      // the shadow root has no slot: the fallback is neither shown nor read.
       if (!root.firstChild) root.append(document.createElement("slot"));
       Promise.all([start(), notices(this)]).then(
         ([, [notice, parent]]) => {
@@ -328,6 +349,7 @@
 
     started(notice) {
       this.shown = about(notice);
+      checkFullText(this, notice);
       this.record();
       tell(this, "ready", this.shown);
     }

@@ -222,7 +222,7 @@ async function ownNotice(t, body, status = 200) {
   const w = widget(page);
   const shown = await w.evaluate((el) => ({
     alert: el.shadowRoot.querySelector("[role=alert]")?.textContent ?? null,
-    fallback: el.shadowRoot.querySelector("[role=alert] slot")?.assignedNodes().some((n) => n.textContent.includes("Read our privacy notice")) ?? false,
+    fallback: el.shadowRoot.querySelector("[role=alert] + slot")?.assignedNodes().some((n) => n.textContent.includes("Read our privacy notice")) ?? false,
   }));
   const warnings = consoleMessages.filter((m) => m.type === "warning").map((m) => m.text);
   return { shown, warnings, errors };
