@@ -57,6 +57,7 @@ node -e '
   const fs = require("fs");
   const dir = process.argv[1];
   const ids = [];
+  const extendsMap = {};
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".export")).sort((a, b) => parseInt(a) - parseInt(b))) {
     const data = JSON.parse(fs.readFileSync(`${dir}/${file}`, "utf8"));
     if (ids.includes(data.id)) {
@@ -64,10 +65,13 @@ node -e '
       process.exit(1);
     }
     ids.push(data.id);
+    if (typeof data.extends === "string") extendsMap[data.id] = data.extends;
     fs.writeFileSync(`${dir}/${data.id}.json`, JSON.stringify(data));
     fs.unlinkSync(`${dir}/${file}`);
   }
   fs.writeFileSync(`${dir}/index.json`, JSON.stringify(ids));
+  // For the loader (see EXTENDS in loader.js); not a chunk.
+  fs.writeFileSync(`${dir}/../extends.json`, JSON.stringify(extendsMap));
 ' "$bindgen/notices"
 data="notices-$(cat "$bindgen"/notices/*.json | sha256sum | cut -c1-12)/"
 cp -r "$bindgen/notices" "$dist/$data"
@@ -77,7 +81,7 @@ cp -r "$bindgen/notices" "$dist/$data"
 {
   echo "{"
   cat "$bindgen/privacy_notice.js"
-  sed "s/__WASM_FILE__/$wasm/; s#__DATA_DIR__#$data#" src/widget/loader.js
+  sed "s/__WASM_FILE__/$wasm/; s#__DATA_DIR__#$data#; s#__EXTENDS__#$(cat "$bindgen/extends.json")#" src/widget/loader.js
   echo "}"
 } > "$bindgen/loader.js"
 node_modules/.bin/esbuild "$bindgen/loader.js" --minify --target=es2020 --log-level=warning \

@@ -109,3 +109,15 @@ test("a brand accent too faint for text is not used for text, with one warning",
   assert.equal(warnings.length, 1, "one warning, however many times");
   assertNoPageErrors(errors);
 });
+
+test("fetches a notice and the notice it extends at once, not one after the other", async (t) => {
+  const { page } = await suite.open(t, null);
+  const seen = [];
+  page.on("request", (r) => seen.push(`start ${r.url().split("/").pop()}`));
+  page.on("requestfinished", (r) => seen.push(`end ${r.url().split("/").pop()}`));
+  await page.goto(suite.url("notices/afc-early-help.html"));
+  await waitForWidgets(page);
+  const at = (event) => seen.indexOf(event);
+  assert.ok(at("start afc-standard.json") >= 0 && at("start afc-early-help.json") >= 0, JSON.stringify(seen));
+  assert.ok(at("start afc-standard.json") < at("end afc-early-help.json"), `the parent is asked for before the notice arrives: ${JSON.stringify(seen)}`);
+});
