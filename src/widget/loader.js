@@ -280,7 +280,7 @@
             return;
           }
           keepAccentReadable(root);
-          this.started(notice);
+          this.started(notice, parent);
         },
         (error) => {
           if (render === this.renders) this.fail(reason(error));
@@ -326,7 +326,8 @@
     /**
      * `form-field="NAME"`: a hidden input NAME in the element's form (or the
      * form its `form` attribute names) records the notice shown, as
-     * `id@contentHash`. No notice shown, no record.
+     * `id@contentHash`, followed by ` id@contentHash` of the notice it
+     * extends, whose sections the family saw too. No notice shown, no record.
      */
     record() {
       const name = (this.getAttribute("form-field") || "").trim();
@@ -343,7 +344,7 @@
       const form = (this.getAttribute("form") || "").trim();
       if (form) this.field.setAttribute("form", form);
       else this.field.removeAttribute("form");
-      this.field.value = this.shown.id + "@" + this.shown.contentHash;
+      this.field.value = this.shownRecord;
       if (!this.field.isConnected) this.append(this.field);
     }
 
@@ -358,8 +359,9 @@
       );
     }
 
-    started(notice) {
+    started(notice, parent) {
       this.shown = about(notice);
+      this.shownRecord = [notice, parent].filter(Boolean).map((n) => n.id + "@" + n.content_hash).join(" ");
       checkFullText(this, notice);
       this.record();
       tell(this, "ready", this.shown);

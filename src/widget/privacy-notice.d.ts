@@ -51,7 +51,7 @@ export interface PrivacyNoticeAttributes {
   open?: string;
   /** Which view to show first (default `notice`). */
   view?: "notice" | "explorer";
-  /** The name of a hidden input, in the element's form, that records `id@contentHash`. */
+  /** The name of a hidden input, in the element's form, that records `id@contentHash` (then ` id@contentHash` of the notice it extends). */
   "form-field"?: string;
   /** The id of the form for `form-field`, when the element is not inside it. */
   form?: string;
@@ -61,7 +61,7 @@ export interface PrivacyNoticeAttributes {
  * `<privacy-notice notice="ID">` (a bundled notice) or `src="URL"` (a
  * council's own `notice export --json` file). Attributes: `heading-level`
  * (1–5), `open` (a section id), `view` (`notice` | `explorer`),
- * `form-field` (the name of a hidden input recording `id@contentHash` in
+ * `form-field` (the name of a hidden input recording `id@contentHash`, and the extended notice's, in
  * the element's form, or the one `form` names).
  */
 export interface PrivacyNoticeElement extends HTMLElement {

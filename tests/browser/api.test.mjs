@@ -183,8 +183,9 @@ test("form-field records in the form which notice, and which wording, the family
     other: Object.fromEntries(new FormData(document.getElementById("other"))),
     hashes: Array.from(document.querySelectorAll("privacy-notice")).map((el) => el.notice.contentHash),
   }));
-  assert.match(sent.referral.privacy_notice, /^afc-early-help@[0-9a-f]{12}$/);
-  assert.equal(sent.referral.privacy_notice, `afc-early-help@${sent.hashes[0]}`);
+  // afc-early-help extends afc-standard: the family saw its sections too.
+  assert.match(sent.referral.privacy_notice, /^afc-early-help@[0-9a-f]{12} afc-standard@[0-9a-f]{12}$/);
+  assert.ok(sent.referral.privacy_notice.startsWith(`afc-early-help@${sent.hashes[0]} `));
   assert.equal(sent.referral.name, "A", "the form's own fields are untouched");
   assert.equal(sent.other.notice_shown, `afc-family-hub@${sent.hashes[1]}`, "form=\"ID\" reaches a form the element is not in");
   assert.equal(Object.keys(sent.referral).length, 2, "one record, no more");
