@@ -1,9 +1,10 @@
 // Times the search core compiled to Wasm, in Chromium: the five bundled
 // notices and 100 synthetic ones, on the family questions of both question
-// files. A benchmark, not a test. Run: node benches/wasm-search.mjs
-// (builds a Wasm with the `wasm-bench` feature; the widget's build has none of it).
+// files. A benchmark, not a test. Run after scripts/build.sh (it reads the
+// notices' chunks from dist/): node benches/wasm-search.mjs (builds a Wasm
+// with the `wasm-bench` feature; the widget's build has none of it).
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { chromium } from "playwright-core";
 
 const REPEATS = 20;
@@ -19,6 +20,11 @@ const questions = ["tests/public_questions.toml", "tests/search_questions.toml"]
   .flatMap((file) => [...readFileSync(file, "utf8").matchAll(/notice = "([^"]*)"\s*\nask = "([^"]*)"/g)])
   .map(([, notice, ask]) => `${notice}\t${ask}`)
   .join("\n");
+
+const data = `dist/${readdirSync("dist").find((f) => f.startsWith("notices-"))}`;
+const chunks = readdirSync(data)
+  .filter((f) => f.endsWith(".json") && f !== "index.json")
+  .map((f) => JSON.parse(readFileSync(`${data}/${f}`, "utf8")));
 
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
@@ -37,11 +43,11 @@ try {
   });
   await page.goto("http://bench.localhost/");
   const result = await page.evaluate(
-    async ([questions, repeats, synthetic]) => {
+    async ([chunks, questions, repeats, synthetic]) => {
       await wasm_bindgen({ module_or_path: "/bench.wasm" });
-      return JSON.parse(wasm_bindgen.bench_search(questions, repeats, synthetic));
+      return JSON.parse(wasm_bindgen.bench_search(chunks, questions, repeats, synthetic));
     },
-    [questions, REPEATS, SYNTHETIC]
+    [chunks, questions, REPEATS, SYNTHETIC]
   );
   const version = browser.version();
   for (const [name, r] of Object.entries(result)) {

@@ -5,34 +5,50 @@
 //! time is the mean of those runs; the median and 95th percentile are taken
 //! over the questions.
 
+use privacy_notice_core::model::Notice;
+use privacy_notice_core::search::{Corpus, Index, Scope};
+use privacy_notice_core::synthetic::synthetic_notices;
 use wasm_bindgen::prelude::*;
 
-use crate::bundled;
-use crate::search::{Corpus, Index, Scope};
-use crate::synthetic::synthetic_notices;
+use crate::bundled::{concepts, glossary};
+use crate::widget::read;
 
-/// `questions`: one per line, `notice-id<TAB>question` (`*` for all
-/// notices). Returns JSON: `{"five": {…}, "synthetic": {…}}`, each with the
-/// notice, passage and term counts and `median_us` / `p95_us` per query.
+/// `chunks`: the bundled notices as the widget gets them (each parsed from
+/// its `dist/` chunk). `questions`: one per line, `notice-id<TAB>question`
+/// (`*` for all notices). Returns JSON: `{"five": {…}, "synthetic": {…}}`,
+/// each with the notice, passage and term counts and `median_us` /
+/// `p95_us` per query.
 #[wasm_bindgen]
-pub fn bench_search(questions: &str, repeats: u32, synthetic: u32) -> String {
+pub fn bench_search(
+    chunks: js_sys::Array,
+    questions: &str,
+    repeats: u32,
+    synthetic: u32,
+) -> Result<String, JsError> {
     let questions: Vec<(&str, &str)> = questions
         .lines()
         .filter_map(|l| l.split_once('\t'))
         .collect();
-    let five = bundled::corpus();
-    let notices = synthetic_notices(five.notices, synthetic as usize);
-    let index = Index::build(&notices, five.glossary);
-    let many = Corpus {
-        notices: &notices,
-        index: &index,
-        ..five
+    let bundled: Vec<Notice> = chunks
+        .iter()
+        .map(|chunk| read::notice(&chunk))
+        .collect::<Result<_, _>>()
+        .map_err(|e| JsError::new(&e))?;
+    let corpus = |notices: &[Notice], index: &Index| -> String {
+        let corpus = Corpus {
+            notices,
+            glossary: glossary(),
+            concepts: concepts(),
+            index,
+        };
+        time(&corpus, &questions, repeats)
     };
-    format!(
+    let many = synthetic_notices(&bundled, synthetic as usize);
+    Ok(format!(
         "{{\"five\": {}, \"synthetic\": {}}}",
-        time(&five, &questions, repeats),
-        time(&many, &questions, repeats)
-    )
+        corpus(&bundled, &Index::build(&bundled, glossary())),
+        corpus(&many, &Index::build(&many, glossary()))
+    ))
 }
 
 fn time(corpus: &Corpus, questions: &[(&str, &str)], repeats: u32) -> String {

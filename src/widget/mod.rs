@@ -12,7 +12,7 @@ mod explorer;
 mod hint;
 mod notice_view;
 mod page;
-mod read;
+pub(crate) mod read;
 mod search_box;
 mod wording;
 
