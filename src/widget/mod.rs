@@ -54,7 +54,7 @@ pub struct Mounted {
 impl Drop for Mounted {
     fn drop(&mut self) {
         // The listeners' closures hold the widget: dropping them breaks the
-        // cycle, and a pending search (a gloo-timers timeout) is cancelled.
+        // cycle, and a pending search (its timeout) is cancelled.
         self.widget.listeners.borrow_mut().clear();
     }
 }
