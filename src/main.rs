@@ -35,8 +35,14 @@ enum Command {
         /// Notice files to check (default: every notice in ./notices/).
         files: Vec<PathBuf>,
     },
-    /// List the bundled notices: id and title.
-    List,
+    /// List the bundled notices: id and title. With --kinds ID, that
+    /// notice's kinds of data instead: the `kind` a <privacy-notice-hint>
+    /// takes.
+    List {
+        /// The notice whose kinds of data to list (see `notice list`).
+        #[arg(long, value_name = "ID")]
+        kinds: Option<String>,
+    },
     /// Print a bundled notice, or a notice file after the checks of
     /// `notice check`: as JSON with --json, as HTML with --html, else as
     /// readable text.
@@ -90,9 +96,15 @@ fn main() -> ExitCode {
 fn run(command: Command) -> Result<ExitCode, Failure> {
     match command {
         Command::Check { files } => check(&files),
-        Command::List => {
+        Command::List { kinds: None } => {
             for notice in bundled::NOTICES.iter() {
                 println!("{:<20} {}", notice.id, notice.title);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::List { kinds: Some(id) } => {
+            for item in find_notice(&id)?.1.explorer.iter() {
+                println!("{:<20} {}", item.id, item.label);
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -404,3 +404,27 @@ fn export_gives_summaries_and_plain_text_bodies() {
     }
     assert!(json["explorer"].as_array().is_some_and(|e| !e.is_empty()));
 }
+
+#[test]
+fn list_kinds_prints_the_kinds_a_hint_takes() {
+    let (code, output) = notice(&["list", "--kinds", "afc-early-help"]);
+    assert_eq!(code, 0, "{output}");
+    let (_, early_help) = privacy_notice::bundled::notice("afc-early-help").unwrap();
+    for item in early_help.explorer.iter() {
+        assert!(
+            output
+                .lines()
+                .any(|l| l.starts_with(item.id.as_ref()) && l.ends_with(item.label.as_ref())),
+            "{} ({}) in:\n{output}",
+            item.id,
+            item.label
+        );
+    }
+    assert_eq!(output.lines().count(), early_help.explorer.len());
+    let (code, output) = notice(&["list", "--kinds", "no-such-notice"]);
+    assert_eq!(code, 2);
+    assert!(
+        output.contains("no notice with id \"no-such-notice\""),
+        "{output}"
+    );
+}
