@@ -375,19 +375,24 @@
     }
   }
 
+  let hintSheet = null;
+
   /**
    * `<privacy-notice-hint notice="ID" kind="KIND">` beside a form field:
    * "Why we ask for this", opening the explorer's plain answers for that
    * kind of data. It shares the page's one Wasm load and notice files.
    */
-  let hintSheet = null;
-
   class PrivacyNoticeHint extends NoticeElement {
     static get observedAttributes() {
       return ["notice", "src", "kind"];
     }
 
-    /** Until it starts, the hint keeps the height of its closed button: the form does not jump. */
+    /**
+     * Until it starts, the hint keeps the height of its closed button: the
+     * form does not jump. "Where the notice says this" opens the section in
+     * the page's widget (the first that has it); else the link goes where
+     * it points.
+     */
     connectedCallback() {
       if (!this.shadowRoot) {
         this.attachShadow({ mode: "open" });
@@ -396,16 +401,7 @@
           hintSheet.replaceSync(":host{display:block;min-height:max(44px,2em)}");
         }
         this.shadowRoot.adoptedStyleSheets = [hintSheet];
-      }
-      super.connectedCallback();
-    }
-
-    mount(root, notice, parent) {
-      if (!this.listening) {
-        // "Where the notice says this" opens the section in the page's
-        // widget (the first that has it); else the link goes where it points.
-        this.listening = true;
-        root.addEventListener("click", (event) => {
+        this.shadowRoot.addEventListener("click", (event) => {
           const link = event.target.closest && event.target.closest("a[data-section]");
           if (!link) return;
           for (const widget of document.querySelectorAll("privacy-notice")) {
@@ -416,6 +412,10 @@
           }
         });
       }
+      super.connectedCallback();
+    }
+
+    mount(root, notice, parent) {
       return privacyNoticeWasm.mount_hint(this, root, notice, parent);
     }
 
