@@ -25,7 +25,7 @@ use web_sys::{Document, Element, HtmlElement, ShadowRoot};
 
 use gloo_events::EventListener;
 use privacy_notice_core::model::Notice;
-use privacy_notice_core::search::{PassageKind, Scope, check_query};
+use privacy_notice_core::search::{Scope, check_query};
 
 use disclosure::{Disclosure, focus_and_scroll};
 use dom::{append, element, on, set, text_element};
@@ -69,13 +69,9 @@ impl Mounted {
         let hits = js_sys::Array::new();
         for hit in corpus.search(Scope::Notice(0), query, limit).hits {
             let (heading, text) = corpus.passage(&hit.passage);
-            let owner = &corpus.notices[usize::from(hit.passage.notice)];
-            let section = match hit.passage.kind {
-                _ if hit.passage.about().is_some() => JsValue::NULL,
-                PassageKind::Summary | PassageKind::Body => {
-                    JsValue::from_str(&owner.sections[usize::from(hit.passage.item)].id)
-                }
-                PassageKind::Explorer | PassageKind::Glossary => JsValue::NULL,
+            let section = match search_box::place(&corpus, &hit.passage) {
+                search_box::Place::Section(id) => JsValue::from_str(id),
+                _ => JsValue::NULL,
             };
             let object = js_sys::Object::new();
             for (key, value) in [
@@ -288,7 +284,7 @@ impl Widget {
                 return;
             };
             if let Ok(Some(term)) = target.closest("button.pn-term") {
-                wording::toggle_term(&term);
+                dom::toggle_controlled(&term);
                 return;
             }
             let link = target

@@ -14,7 +14,33 @@ use super::Widget;
 use super::dom::{append, append_text, element, on, set, text_element};
 use super::page::Page;
 use super::wording::{ABOUT_PASSAGE, PASSAGE, SUMMARY_PASSAGE};
-use privacy_notice_core::search::{MAX_QUERY_CHARS, PassageKind, Scope, check_query, highlight};
+use privacy_notice_core::search::{
+    Corpus, MAX_QUERY_CHARS, Passage, PassageKind, Scope, check_query, highlight,
+};
+
+/// Where a search hit leads a reader.
+pub enum Place<'a> {
+    /// A section of the notice (its summary or wording), by id.
+    Section(&'a str),
+    /// A kind of data in "What happens to my data", by id.
+    Explorer(&'a str),
+    /// The header's facts ("About this notice").
+    About,
+    /// Nowhere to go (a glossary definition).
+    Nowhere,
+}
+
+/// Where `passage` is, for the result list and the element's `search()`.
+pub fn place<'a>(corpus: &Corpus<'a>, passage: &Passage) -> Place<'a> {
+    let owner = &corpus.notices[usize::from(passage.notice)];
+    let item = usize::from(passage.item);
+    match passage.kind {
+        _ if passage.about().is_some() => Place::About,
+        PassageKind::Summary | PassageKind::Body => Place::Section(&owner.sections[item].id),
+        PassageKind::Explorer => Place::Explorer(&owner.explorer[item].id),
+        PassageKind::Glossary => Place::Nowhere,
+    }
+}
 
 /// How long to wait after the last key before searching, in milliseconds.
 const DEBOUNCE_MS: i32 = 200;
@@ -208,26 +234,20 @@ impl SearchBox {
         for hit in &found.hits {
             let (heading, text) = corpus.passage(&hit.passage);
             let li = element(&doc, "li", "");
-            let owner = &corpus.notices[usize::from(hit.passage.notice)];
-            let item = usize::from(hit.passage.item);
-            // Where the result leads: the section or explorer item, and the
-            // passage in it to scroll to; the header for "About this notice".
+            // Where the result leads, and the passage there to scroll to.
             let block = hit.passage.block.to_string();
-            let target = match hit.passage.kind {
-                _ if hit.passage.about().is_some() => Some((None, ABOUT_PASSAGE)),
-                PassageKind::Summary => Some((
-                    Some(("data-section", owner.sections[item].id.as_ref())),
-                    SUMMARY_PASSAGE,
+            let target = match place(&corpus, &hit.passage) {
+                Place::About => Some((None, ABOUT_PASSAGE)),
+                Place::Section(id) => Some((
+                    Some(("data-section", id)),
+                    if hit.passage.kind == PassageKind::Summary {
+                        SUMMARY_PASSAGE
+                    } else {
+                        block.as_str()
+                    },
                 )),
-                PassageKind::Body => Some((
-                    Some(("data-section", owner.sections[item].id.as_ref())),
-                    block.as_str(),
-                )),
-                PassageKind::Explorer => Some((
-                    Some(("data-explorer", owner.explorer[item].id.as_ref())),
-                    block.as_str(),
-                )),
-                PassageKind::Glossary => None,
+                Place::Explorer(id) => Some((Some(("data-explorer", id)), block.as_str())),
+                Place::Nowhere => None,
             };
             let title = match target {
                 Some((place, passage)) => {
