@@ -54,6 +54,29 @@ pub fn on(
     EventListener::new(target, event.to_string(), handler)
 }
 
+/// A simple disclosure's button was pressed: flips its `aria-expanded` and
+/// shows or hides the element its `aria-controls` names (a sibling). Used
+/// by glossary terms and hints (sections use [`super::disclosure`], whose
+/// panels find-in-page can open).
+pub fn toggle_controlled(button: &Element) {
+    let open = button.get_attribute("aria-expanded").as_deref() != Some("true");
+    set(button, "aria-expanded", if open { "true" } else { "false" });
+    let controlled = button.get_attribute("aria-controls").and_then(|id| {
+        button
+            .parent_element()?
+            .query_selector(&format!("#{id}"))
+            .ok()
+            .flatten()
+    });
+    if let Some(controlled) = controlled {
+        if open {
+            controlled.remove_attribute("hidden").ok();
+        } else {
+            set(&controlled, "hidden", "");
+        }
+    }
+}
+
 /// `<hN>` for a heading level; past 6, `role="heading"` with `aria-level`,
 /// so a child is never flattened to its parent's level.
 pub fn heading(doc: &Document, level: u8, class: &str) -> Element {

@@ -11,7 +11,7 @@ use gloo_events::EventListener;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRoot};
 
-use super::dom::{append, append_text, element, on, set, text_element};
+use super::dom::{append, append_text, element, on, set, text_element, toggle_controlled};
 use super::explorer::answer;
 use super::page::Page;
 use privacy_notice_core::model::Question;
@@ -115,18 +115,6 @@ pub fn mount_hint(
         .expect_throw("append the hint");
 
     let toggle = button.clone();
-    let click = on(&button, "click", move |_| {
-        let open = toggle.get_attribute("aria-expanded").as_deref() != Some("true");
-        set(
-            &toggle,
-            "aria-expanded",
-            if open { "true" } else { "false" },
-        );
-        if open {
-            panel.remove_attribute("hidden").ok();
-        } else {
-            set(&panel, "hidden", "");
-        }
-    });
+    let click = on(&button, "click", move |_| toggle_controlled(&toggle));
     Ok(MountedHint { _click: click })
 }

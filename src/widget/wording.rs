@@ -140,27 +140,6 @@ fn term_disclosure(doc: &Document, parent: &Element, shown: &str, term: &Glossar
     append(parent, &[&button, &definition]);
 }
 
-/// Shows or hides a glossary term's definition: the widget's one click
-/// listener calls it for any `button.pn-term` (no listener per term).
-pub fn toggle_term(button: &Element) {
-    let open = button.get_attribute("aria-expanded").as_deref() != Some("true");
-    set(button, "aria-expanded", if open { "true" } else { "false" });
-    let definition = button.get_attribute("aria-controls").and_then(|id| {
-        button
-            .parent_element()?
-            .query_selector(&format!("#{id}"))
-            .ok()
-            .flatten()
-    });
-    if let Some(definition) = definition {
-        if open {
-            definition.remove_attribute("hidden").ok();
-        } else {
-            set(&definition, "hidden", "");
-        }
-    }
-}
-
 /// The first whole-word occurrence of `phrase` in `lower`.
 fn find_word(lower: &str, phrase: &str) -> Option<(usize, usize)> {
     let bytes = lower.as_bytes();
