@@ -155,19 +155,11 @@ test("an error is an event too, with the message", async (t) => {
   assert.equal((await events(page, "ready")).length, 0, "and no ready event");
 });
 
-/** A page with a form; `markup` is put inside <main>. */
+/** A page of the test's own `markup`, its widgets rendered. */
 async function formPage(t, markup, options = {}) {
-  const { page, errors, consoleMessages } = await suite.open(t, null);
-  if (options.route) await options.route(page);
-  await page.route("**/form-test.html", (route) =>
-    route.fulfill({
-      contentType: "text/html",
-      body: `<!DOCTYPE html><html lang="en-GB"><head><title>Form test</title><script src="dist/privacy-notice.js" defer></script></head><body><main>${markup}</main></body></html>`,
-    })
-  );
-  await page.goto(suite.url("form-test.html"));
-  await waitForWidgets(page);
-  return { page, errors, consoleMessages };
+  const opened = await suite.openMarkup(t, markup, options);
+  await waitForWidgets(opened.page);
+  return opened;
 }
 
 test("form-field records in the form which notice, and which wording, the family had beside them", async (t) => {

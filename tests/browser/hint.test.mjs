@@ -106,18 +106,11 @@ test("at 320 px, an open hint fits the screen", async (t) => {
   if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/hints-320.png`, fullPage: false });
 });
 
-/** A page with only `markup` (no demo chrome), served for the test. */
+/** `markup` in a form on a page of its own (no demo chrome), its hints started. */
 async function bare(t, markup) {
-  const { page, errors, consoleMessages, requests } = await suite.open(t, null);
-  await page.route("**/bare-test.html", (route) =>
-    route.fulfill({
-      contentType: "text/html",
-      body: `<!DOCTYPE html><html lang="en-GB"><head><title>Hint test</title><script src="dist/privacy-notice.js" defer></script></head><body><main><form><label for="f">Phone</label><input id="f">${markup}</form></main></body></html>`,
-    })
-  );
-  await page.goto(suite.url("bare-test.html"));
-  await waitForHints(page);
-  return { page, errors, consoleMessages, requests };
+  const opened = await suite.openMarkup(t, `<form><label for="f">Phone</label><input id="f">${markup}</form>`);
+  await waitForHints(opened.page);
+  return opened;
 }
 
 test("a kind the notice does not have gets the error box and a warning naming the kinds", async (t) => {

@@ -117,6 +117,22 @@ export function startSuite() {
       }
       return { context, page, errors, consoleMessages, requests };
     },
+    /**
+     * Opens a page of the test's own `markup` (inside <main>, with the
+     * loader), served as markup-test.html; as `open`, without waiting for
+     * widgets to render.
+     */
+    async openMarkup(t, markup, options = {}) {
+      const opened = await suite.open(t, null, options);
+      await opened.page.route("**/markup-test.html", (route) =>
+        route.fulfill({
+          contentType: "text/html",
+          body: `<!DOCTYPE html><html lang="en-GB"><head><title>Test page</title><script src="dist/privacy-notice.js" defer></script></head><body><main>${markup}</main></body></html>`,
+        })
+      );
+      await opened.page.goto(suite.url("markup-test.html"));
+      return opened;
+    },
   };
 
   before(async () => {
