@@ -402,9 +402,14 @@ fn search(notice: &str, limit: usize, json: bool, question: &str) -> Result<Exit
     Ok(ExitCode::SUCCESS)
 }
 
-/// The section (or explorer item, or glossary term) id a hit belongs to.
+/// The section (or explorer item, or glossary term) id a hit belongs to;
+/// `about` for a fact of the notice's header ("About this notice"), which
+/// is in no section.
 fn hit_section(hit: &privacy_notice_core::search::Hit, notice: &Notice) -> String {
     use privacy_notice_core::search::PassageKind;
+    if hit.passage.about().is_some() {
+        return "about".to_string();
+    }
     let item = usize::from(hit.passage.item);
     match hit.passage.kind {
         PassageKind::Summary | PassageKind::Body => notice.sections[item].id.to_string(),

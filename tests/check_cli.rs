@@ -387,6 +387,23 @@ fn search_text_output_is_for_people() {
 }
 
 #[test]
+fn a_fact_about_the_notice_is_in_no_section() {
+    // Was the first section's id: a link built from it opened the wrong section.
+    let (code, output) = notice(&[
+        "search",
+        "--notice",
+        "afc-early-help",
+        "--json",
+        "who publishes this notice",
+    ]);
+    assert_eq!(code, 0, "{output}");
+    let hits: serde_json::Value = serde_json::from_str(&output).unwrap();
+    let top = &hits[0];
+    assert_eq!(top["heading"], "About this notice", "{output}");
+    assert_eq!(top["section"], "about", "{output}");
+}
+
+#[test]
 fn export_gives_summaries_and_plain_text_bodies() {
     let (code, output) = notice(&["export", "--notice", "afc-early-help", "--json"]);
     assert_eq!(code, 0, "{output}");
