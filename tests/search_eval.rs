@@ -78,7 +78,7 @@ fn blind_family_questions() {
 /// Written blind, by other personas (foster carer, grandparent, 14-year-old, …).
 #[test]
 fn blind_family_questions_second_set() {
-    evaluate("tests/search_questions_blind2.toml", 84.9);
+    evaluate("tests/search_questions_blind2.toml", 89.9);
 }
 
 /// Written blind (care leaver, parent with a learning disability, social
@@ -86,17 +86,18 @@ fn blind_family_questions_second_set() {
 /// first-pass score, before the search changed; never tuned on.
 #[test]
 fn blind_family_questions_third_set() {
-    evaluate("tests/search_questions_blind3.toml", 52.0);
+    evaluate("tests/search_questions_blind3.toml", 66.2);
 }
 
 /// Written by a helper from personas no earlier set used (a school's
 /// safeguarding lead, a non-resident dad, a mum who left an abusive
 /// partner, a parent typing fragments on a phone…), committed before the
 /// search ran on it: first pass 58/80 (72.5%); 59/80 after the search's
-/// third round, made without reading it. Never tuned on.
+/// third round and 61/80 after its fourth, both made without reading it.
+/// Never tuned on.
 #[test]
 fn blind_family_questions_fourth_set() {
-    evaluate("tests/search_questions_blind4.toml", 72.0);
+    evaluate("tests/search_questions_blind4.toml", 76.2);
 }
 
 /// Written from the personas and families' ways of asking (abbreviations,
@@ -105,6 +106,14 @@ fn blind_family_questions_fourth_set() {
 #[test]
 fn development_family_questions() {
     evaluate("tests/search_questions_dev.toml", 95.4);
+}
+
+/// Written by a helper for round four, weighted towards what the search
+/// missed (rights questions that name a service, long questions, everyday
+/// words for legal ideas); it guided that round, so it is tuned on.
+#[test]
+fn second_development_family_questions() {
+    evaluate("tests/search_questions_dev2.toml", 71.0);
 }
 
 #[test]
@@ -150,4 +159,38 @@ fn the_relative_a_question_is_about_counts_less_than_what_it_asks() {
     assert!(first.contains("offences"), "{first}");
     let hits = top("afc-family-hub", "my mum health", 2);
     assert!(hits.iter().all(|t| t.contains("health")), "{hits:?}");
+}
+
+#[test]
+fn a_notices_own_name_says_where_not_what_is_asked() {
+    // Every passage of the Family Hub notice is about the hub: "delete" is asked.
+    let first = &top("afc-family-hub", "can the family hub delete my details", 1)[0];
+    assert!(first.contains("erased"), "{first}");
+    // Asked on its own, the name is the question.
+    let hits = top("afc-family-hub", "wot is a family hub", 3);
+    assert!(hits.iter().any(|t| t.contains("Family Hub")), "{hits:?}");
+}
+
+#[test]
+fn a_question_that_names_a_right_asks_for_the_right() {
+    // Not who social care shares with, or what it holds: whether the family can say no.
+    let hits = top(
+        "afc-social-care",
+        "can i stop social care passing my stuff to the school",
+        2,
+    );
+    assert!(
+        hits.iter().any(|t| t.contains("object to processing")),
+        "{hits:?}"
+    );
+    // Not who else may see it: how to see it oneself.
+    let hits = top(
+        "afc-early-help",
+        "can i see the notes the early help worker wrote",
+        2,
+    );
+    assert!(
+        hits.iter().any(|t| t.contains("right to request access")),
+        "{hits:?}"
+    );
 }

@@ -198,6 +198,26 @@ impl<'a> Report<'a> {
         }
     }
 
+    /// A `true` or `false` of `key` in `table` (`false` if absent),
+    /// reporting anything else.
+    fn flag(&mut self, table: &Table<'_>, key: &str, field: &str) -> bool {
+        let Some((k, value)) = table.iter().find(|(k, _)| k.get_ref() == key) else {
+            return false;
+        };
+        match value.get_ref() {
+            DeValue::Boolean(b) => *b,
+            other => {
+                self.error(
+                    Some(self.line_of(k.span().start)),
+                    field,
+                    format!("`{key}` should be true or false, not {}", kind_of(other)),
+                    &format!("write `{key} = true` or leave it out"),
+                );
+                false
+            }
+        }
+    }
+
     /// A list of texts (`removed`, `from`, …), reporting anything else.
     fn texts(&mut self, table: &Table<'_>, key: &str, field: &str) -> Vec<String> {
         let Some((k, value)) = table.iter().find(|(k, _)| k.get_ref() == key) else {
@@ -1181,7 +1201,7 @@ pub fn facts(plain: &str) -> Vec<String> {
 const GLOSSARY_KEYS: &[&str] = &["term"];
 const TERM_KEYS: &[&str] = &["id", "term", "matches", "definition"];
 const CONCEPTS_KEYS: &[&str] = &["concept"];
-const CONCEPT_KEYS: &[&str] = &["asks", "means"];
+const CONCEPT_KEYS: &[&str] = &["asks", "means", "right"];
 
 /// Parses `glossary.toml`. As for a notice, a syntax slip or a misspelt
 /// field does not stop the check: every term is still read and every
@@ -1288,7 +1308,8 @@ pub fn parse_concepts(file: &str, source: &str) -> (Vec<Concept>, Vec<Problem>) 
         };
         let asks = side("asks");
         let means = side("means");
-        concepts.push(Concept { asks, means });
+        let right = report.flag(c, "right", &format!("{path}right"));
+        concepts.push(Concept { asks, means, right });
     }
     (concepts, report.problems)
 }
@@ -1645,6 +1666,16 @@ means = ["retention"]
 [[concept]]
 asks = ["who sees", 2]
 means = "share"
+
+[[concept]]
+asks = ["see my file"]
+means = ["access"]
+right = "yes"
+
+[[concept]]
+asks = ["complain"]
+means = ["complaint"]
+right = true
 "#;
         let (concepts, problems) = parse_concepts("concepts.toml", source);
         assert_reported(
@@ -1655,10 +1686,13 @@ means = "share"
                 "concepts.toml:5: concept[2].asks: a concept needs words on both sides",
                 "concepts.toml:10: concept[3].asks: `asks` should list only texts, but has a number",
                 "concepts.toml:11: concept[3].means: `means` should be a list of texts, not text",
+                "concepts.toml:16: concept[4].right: `right` should be true or false, not text",
             ],
         );
-        assert_eq!(problems.len(), 5, "each mistake once: {problems:#?}");
-        assert_eq!(concepts.len(), 3, "every concept is still read");
+        assert_eq!(problems.len(), 6, "each mistake once: {problems:#?}");
+        assert_eq!(concepts.len(), 5, "every concept is still read");
+        let rights: Vec<bool> = concepts.iter().map(|c| c.right).collect();
+        assert_eq!(rights, [false, false, false, false, true]);
     }
 
     #[test]

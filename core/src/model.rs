@@ -160,7 +160,14 @@ pub struct GlossaryTerm {
 pub struct Concept {
     pub asks: List<Text>,
     pub means: List<Text>,
+    /// A right a family can use (to see, correct or delete their records,
+    /// to say no, to complain): a question that names one asks about it,
+    /// whoever else it names.
+    pub right: bool,
 }
+
+/// A packed concept's third field when it is a right.
+const RIGHT: &str = "r";
 
 impl Concept {
     /// The concept map as one text (see [`crate::packed`]): a record per
@@ -170,11 +177,13 @@ impl Concept {
     /// a phrase holds a separator (prepared phrases are stems and spaces,
     /// so only a bug would).
     pub fn pack(concepts: &[Concept]) -> Option<String> {
-        packed::pack(
-            concepts
-                .iter()
-                .map(|c| [packed::Field::List(&c.asks), packed::Field::List(&c.means)]),
-        )
+        packed::pack(concepts.iter().map(|c| {
+            [
+                packed::Field::List(&c.asks),
+                packed::Field::List(&c.means),
+                packed::Field::Text(if c.right { RIGHT } else { "" }),
+            ]
+        }))
     }
 
     /// The concepts [`Concept::pack`] wrote, borrowing their phrases from it.
@@ -183,6 +192,7 @@ impl Concept {
             .map(|mut fields| Concept {
                 asks: packed::list(fields.next()),
                 means: packed::list(fields.next()),
+                right: fields.next() == Some(RIGHT),
             })
             .collect()
     }
@@ -358,6 +368,10 @@ mod concept_packing {
     use super::*;
 
     fn concept(asks: &[&'static str], means: &[&'static str]) -> Concept {
+        right_or_not(asks, means, false)
+    }
+
+    fn right_or_not(asks: &[&'static str], means: &[&'static str], right: bool) -> Concept {
         let list = |words: &[&'static str]| -> List<Text> {
             words
                 .iter()
@@ -368,6 +382,7 @@ mod concept_packing {
         Concept {
             asks: list(asks),
             means: list(means),
+            right,
         }
     }
 
@@ -376,6 +391,7 @@ mod concept_packing {
         let concepts = vec![
             concept(&["sai no", "*dont want"], &["object", "consent"]),
             concept(&["how long"], &["retain"]),
+            right_or_not(&["see file"], &["access"], true),
             concept(&["alone"], &[]),
         ];
         let packed: &'static str = Concept::pack(&concepts).unwrap().leak();

@@ -79,6 +79,14 @@ const LEAD_IN_WEIGHT: f32 = 0.1;
 /// question is seldom about the relative, but about what happens to the
 /// family's data.
 const FAMILY_WORD_WEIGHT: f32 = 0.5;
+/// How much a word of the searched notice's own name counts ("early help",
+/// "family hub", the council's name): every passage of that notice is
+/// about its service, so the word says where, not what is asked ("can i
+/// see my early help file" asks for a file).
+const NAME_WORD_WEIGHT: f32 = 0.3;
+/// How much the rest of a question counts when it names a right (a
+/// concept with `right = true`): the right is what it asks.
+const BESIDE_A_RIGHT_WEIGHT: f32 = 0.5;
 /// How much a header fact ("About this notice") counts.
 const ABOUT_WEIGHT: f32 = 0.5;
 /// Hits kept while ranking, beyond those asked for, so that one dropped as
@@ -151,7 +159,7 @@ type Group = Vec<Alternative>;
 impl Corpus<'_> {
     /// Searches `scope` for `query`, best `limit` passages first.
     pub fn search(&self, scope: Scope, query: &str, limit: usize) -> Results {
-        let groups = self.query_groups(query);
+        let groups = self.query_groups(scope, query);
         let index = self.index;
         let mut totals = vec![0f32; index.passages.len()];
         // Per passage: the groups it matches (the first 64), and each group's weight.
@@ -370,15 +378,17 @@ impl Corpus<'_> {
 
     /// Turns a question into groups of alternatives: each concept it
     /// names, and each other meaningful word with its near spellings.
-    fn query_groups(&self, query: &str) -> Vec<Group> {
+    fn query_groups(&self, scope: Scope, query: &str) -> Vec<Group> {
+        let names = self.name_stems(scope);
         // Every word, stop words too (concepts may name them: "dont want",
         // "who can see"); meaningful words with the stems they may stand for.
-        let positions: Vec<Position> = words(query)
+        let mut positions: Vec<Position> = words(query)
             .map(|w| {
                 let stop = is_stop_word(&w.folded);
                 let stem = stem(&w.folded);
                 Position {
                     family: is_family_word(&w.folded),
+                    named: !stop && names.contains(&stem),
                     alternatives: if stop {
                         Vec::new()
                     } else {
@@ -389,6 +399,13 @@ impl Corpus<'_> {
                 }
             })
             .collect();
+        // A question only about the service ("what is a family hub") asks
+        // about its name: then the name is not context.
+        if positions.iter().all(|p| p.stop || p.is_context()) {
+            for p in &mut positions {
+                p.named = false;
+            }
+        }
         let known = |alternatives: &[(String, f32)]| -> Vec<Alternative> {
             alternatives
                 .iter()
@@ -401,6 +418,8 @@ impl Corpus<'_> {
                 .collect()
         };
         let mut groups = Vec::new();
+        // Per group: whether it is a right the question names.
+        let mut rights: Vec<bool> = Vec::new();
         let mut used = vec![false; positions.len()];
         for concept in self.concepts {
             // Every ask the question names uses its words: in "can i see
@@ -437,15 +456,22 @@ impl Corpus<'_> {
                 })
                 .filter(|a| !a.terms.is_empty())
                 .collect();
-            let about_family = !at.is_empty() && at.iter().all(|&i| positions[i].family);
+            // A concept named by context words only is context too (one
+            // named by stop words only, "have to", is not).
+            let context = at
+                .iter()
+                .map(|&i| positions[i].weight())
+                .reduce(f32::max)
+                .unwrap_or(1.0);
+            for alternative in &mut group {
+                alternative.weight *= context;
+            }
             for i in at {
                 used[i] = true;
-                group.extend(known(&positions[i].alternatives));
-            }
-            if about_family {
-                for alternative in &mut group {
-                    alternative.weight *= FAMILY_WORD_WEIGHT;
-                }
+                group.extend(known(&positions[i].alternatives).into_iter().map(|mut a| {
+                    a.weight *= positions[i].weight();
+                    a
+                }));
             }
             // "share", "shared" and "sharing" are one stem: score it once, at its best weight.
             let mut unique: Group = Vec::new();
@@ -458,6 +484,7 @@ impl Corpus<'_> {
             let group = unique;
             if !group.is_empty() {
                 groups.push(group);
+                rights.push(concept.right);
             }
         }
         for (position, used) in positions.iter().zip(used) {
@@ -465,10 +492,8 @@ impl Corpus<'_> {
                 continue;
             }
             let mut group = known(&position.alternatives);
-            if position.family {
-                for alternative in &mut group {
-                    alternative.weight *= FAMILY_WORD_WEIGHT;
-                }
+            for alternative in &mut group {
+                alternative.weight *= position.weight();
             }
             if group.is_empty() {
                 // Still typing: longer words that start with what was typed.
@@ -487,8 +512,43 @@ impl Corpus<'_> {
                 }
             }
             groups.push(group);
+            rights.push(false);
+        }
+        // "Can I stop social care passing my stuff to the school" asks for
+        // the right to object, not who social care shares with.
+        if rights.contains(&true) {
+            for (group, _) in groups.iter_mut().zip(rights).filter(|(_, right)| !right) {
+                for alternative in group {
+                    alternative.weight *= BESIDE_A_RIGHT_WEIGHT;
+                }
+            }
         }
         groups
+    }
+
+    /// Stems of the words that name a notice searched on its own: its
+    /// title's and its publisher's, and those of the notice it extends
+    /// (not "privacy" or "notice": "who publishes this notice" asks about
+    /// the notice itself). None when searching every notice, where a name
+    /// tells the notices apart.
+    fn name_stems(&self, scope: Scope) -> Vec<String> {
+        let Scope::Notice(n) = scope else {
+            return Vec::new();
+        };
+        let notice = &self.notices[n];
+        let parent = notice
+            .extends
+            .as_deref()
+            .and_then(|id| self.notices.iter().find(|p| p.id == id));
+        let about_notices = [stem("privacy"), stem("notice")];
+        std::iter::once(notice)
+            .chain(parent)
+            .flat_map(|n| [&*n.title, &*n.controller.name])
+            .flat_map(words)
+            .filter(|w| !is_stop_word(&w.folded))
+            .map(|w| stem(&w.folded))
+            .filter(|s| !about_notices.contains(s))
+            .collect()
     }
 
     /// A typed stem and, when neither the notices nor the concepts know it,
@@ -564,7 +624,27 @@ struct Position {
     stop: bool,
     /// A word for a child or relative ([`is_family_word`]).
     family: bool,
+    /// A word of the searched notice's name or its publisher's
+    /// ([`Corpus::name_stems`]).
+    named: bool,
     alternatives: Vec<(String, f32)>,
+}
+
+impl Position {
+    /// Whether the word says whom or where the question is about (a
+    /// relative, the service), rather than what it asks.
+    fn is_context(&self) -> bool {
+        self.family || self.named
+    }
+
+    /// How much the word counts.
+    fn weight(&self) -> f32 {
+        match (self.named, self.family) {
+            (true, _) => NAME_WORD_WEIGHT,
+            (_, true) => FAMILY_WORD_WEIGHT,
+            _ => 1.0,
+        }
+    }
 }
 
 /// Scores added per passage (their sum, their largest and how many), and
@@ -657,7 +737,7 @@ fn find_phrase(positions: &[Position], ask: &[PhraseWord]) -> Option<Vec<usize>>
                 .position(|p| matches(p, word))?;
             if positions[next..next + skip]
                 .iter()
-                .any(|p| !p.stop && !p.family)
+                .any(|p| !p.stop && !p.is_context())
             {
                 return None;
             }
@@ -759,6 +839,7 @@ mod tests {
                     stem,
                     stop,
                     family,
+                    named: false,
                     alternatives,
                 }
             })

@@ -80,7 +80,7 @@ const STOP: &[&str] = &[
     "has", "hasnt", "hav", "have", "havent", "he", "hello", "her", "hey", "hi", "him", "his", "how",
     "i", "if", "im", "in", "into", "is", "isnt", "it", "its", "ive", "just", "me", "might", "my",
     "n", "of", "ok", "okay", "on", "or", "our", "ours", "out", "own", "please", "pls", "plz", "r",
-    "really", "she", "should", "so", "some", "still", "stuff", "than", "thanks", "that", "thats",
+    "really", "same", "she", "should", "so", "some", "still", "stuff", "than", "thanks", "that", "thats",
     "the", "their", "them", "then", "there", "theres", "these", "they", "thing", "things", "this",
     "those", "thx", "to", "too", "u", "up", "ur", "us", "very", "was", "wasnt", "wat", "we", "wen",
     "were", "what", "whats", "when", "where", "which", "who", "whom", "whos", "why", "wif", "will",
