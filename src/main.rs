@@ -13,7 +13,7 @@ use privacy_notice_core::content_hash::content_hash;
 use privacy_notice_core::html;
 use privacy_notice_core::load::{self, Dataset, MAX_GRADE, Severity};
 use privacy_notice_core::model::{Notice, Question};
-use privacy_notice_core::search::{Scope, check_query, passage_heading_and_text};
+use privacy_notice_core::search::{Place, Scope, check_query};
 use privacy_notice_core::text::readability::Counts;
 
 #[derive(Parser)]
@@ -266,13 +266,12 @@ fn print_report(file: &load::NoticeFile, files: &[load::NoticeFile]) {
         // Nothing readable to report on: the problems above say why.
         return;
     }
-    let parent = notice.extends.as_deref().and_then(|id| {
+    let parent = notice.parent_in(
         files
             .iter()
             .map(|f| &f.notice)
-            .chain(bundled::NOTICES.iter())
-            .find(|n| n.id == id)
-    });
+            .chain(bundled::NOTICES.iter()),
+    );
     println!("{} — {}", notice.id, notice.title);
     println!("  Right to be informed (ICO checklist):");
     for item in checklist(notice, parent) {
@@ -367,10 +366,15 @@ fn search(notice: &str, limit: usize, json: bool, question: &str) -> Result<Exit
         .hits
         .iter()
         .map(|hit| {
-            let (heading, text) =
-                passage_heading_and_text(&hit.passage, corpus.notices, corpus.glossary);
+            let (heading, text) = corpus.passage(&hit.passage);
             let notice = &corpus.notices[usize::from(hit.passage.notice)];
-            let section = hit_section(hit, notice);
+            let section = match corpus.place(&hit.passage) {
+                Place::Section(id) => id.to_string(),
+                Place::Explorer(id) => format!("explorer:{id}"),
+                Place::Glossary(id) => format!("glossary:{id}"),
+                // The header's facts are in no section.
+                Place::About => "about".to_string(),
+            };
             serde_json::json!({
                 "notice": notice.id,
                 "section": section,
@@ -400,20 +404,4 @@ fn search(notice: &str, limit: usize, json: bool, question: &str) -> Result<Exit
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The section (or explorer item, or glossary term) id a hit belongs to;
-/// `about` for a fact of the notice's header ("About this notice"), which
-/// is in no section.
-fn hit_section(hit: &privacy_notice_core::search::Hit, notice: &Notice) -> String {
-    use privacy_notice_core::search::PassageKind;
-    if hit.passage.about().is_some() {
-        return "about".to_string();
-    }
-    let item = usize::from(hit.passage.item);
-    match hit.passage.kind {
-        PassageKind::Summary | PassageKind::Body => notice.sections[item].id.to_string(),
-        PassageKind::Explorer => format!("explorer:{}", notice.explorer[item].id),
-        PassageKind::Glossary => format!("glossary:{}", bundled::glossary()[item].id),
-    }
 }

@@ -180,42 +180,57 @@ impl<'a> Report<'a> {
             .map(|(k, _)| self.line_of(k.span().start))
     }
 
+    /// The value of `key` in `table` as `read` takes it (`None` if absent),
+    /// reporting a value `read` does not take ("`key` should be `kind`, not
+    /// …", with `fix(key)`).
+    fn scalar<T>(
+        &mut self,
+        table: &Table<'_>,
+        key: &str,
+        field: &str,
+        kind: &str,
+        fix: fn(&str) -> String,
+        read: impl FnOnce(&DeValue<'_>) -> Option<T>,
+    ) -> Option<T> {
+        let (k, value) = table.iter().find(|(k, _)| k.get_ref() == key)?;
+        let taken = read(value.get_ref());
+        if taken.is_none() {
+            self.error(
+                Some(self.line_of(k.span().start)),
+                field,
+                format!("`{key}` should be {kind}, not {}", kind_of(value.get_ref())),
+                &fix(key),
+            );
+        }
+        taken
+    }
+
     /// The text of `key` in `table` (`None` if absent), reporting a value
     /// that is not text.
     fn text(&mut self, table: &Table<'_>, key: &str, field: &str) -> Option<String> {
-        let (k, value) = table.iter().find(|(k, _)| k.get_ref() == key)?;
-        match value.get_ref() {
+        let fix = |key: &str| format!("put the value in quotes: `{key} = \"…\"`");
+        self.scalar(table, key, field, "text", fix, |value| match value {
             DeValue::String(s) => Some(normalise_newlines(s)),
-            other => {
-                self.error(
-                    Some(self.line_of(k.span().start)),
-                    field,
-                    format!("`{key}` should be text, not {}", kind_of(other)),
-                    &format!("put the value in quotes: `{key} = \"…\"`"),
-                );
-                None
-            }
-        }
+            _ => None,
+        })
     }
 
     /// A `true` or `false` of `key` in `table` (`false` if absent),
     /// reporting anything else.
     fn flag(&mut self, table: &Table<'_>, key: &str, field: &str) -> bool {
-        let Some((k, value)) = table.iter().find(|(k, _)| k.get_ref() == key) else {
-            return false;
-        };
-        match value.get_ref() {
-            DeValue::Boolean(b) => *b,
-            other => {
-                self.error(
-                    Some(self.line_of(k.span().start)),
-                    field,
-                    format!("`{key}` should be true or false, not {}", kind_of(other)),
-                    &format!("write `{key} = true` or leave it out"),
-                );
-                false
-            }
-        }
+        let fix = |key: &str| format!("write `{key} = true` or leave it out");
+        self.scalar(
+            table,
+            key,
+            field,
+            "true or false",
+            fix,
+            |value| match value {
+                &DeValue::Boolean(b) => Some(b),
+                _ => None,
+            },
+        )
+        .unwrap_or(false)
     }
 
     /// A list of texts (`removed`, `from`, …), reporting anything else.

@@ -274,6 +274,15 @@ pub fn blocks(body: &str) -> impl Iterator<Item = Block<'_>> {
 }
 
 impl Notice {
+    /// The notice this one extends, found among `notices`.
+    pub fn parent_in<'a>(
+        &self,
+        notices: impl IntoIterator<Item = &'a Notice>,
+    ) -> Option<&'a Notice> {
+        let id = self.extends.as_deref()?;
+        notices.into_iter().find(|n| n.id == id)
+    }
+
     pub fn section(&self, id: &str) -> Option<&Section> {
         self.sections.iter().find(|s| s.id == id)
     }

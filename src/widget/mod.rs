@@ -25,7 +25,7 @@ use web_sys::{Document, Element, HtmlElement, ShadowRoot};
 
 use gloo_events::EventListener;
 use privacy_notice_core::model::Notice;
-use privacy_notice_core::search::{Scope, check_query};
+use privacy_notice_core::search::{Place, Scope, check_query};
 
 use disclosure::{Disclosure, focus_and_scroll};
 use dom::{append, element, on, set, text_element};
@@ -69,8 +69,8 @@ impl Mounted {
         let hits = js_sys::Array::new();
         for hit in corpus.search(Scope::Notice(0), query, limit).hits {
             let (heading, text) = corpus.passage(&hit.passage);
-            let section = match search_box::place(&corpus, &hit.passage) {
-                search_box::Place::Section(id) => JsValue::from_str(id),
+            let section = match corpus.place(&hit.passage) {
+                Place::Section(id) => JsValue::from_str(id),
                 _ => JsValue::NULL,
             };
             let object = js_sys::Object::new();

@@ -15,32 +15,8 @@ use super::dom::{append, append_text, element, on, set, text_element};
 use super::page::Page;
 use super::wording::{ABOUT_PASSAGE, PASSAGE, SUMMARY_PASSAGE};
 use privacy_notice_core::search::{
-    Corpus, MAX_QUERY_CHARS, Passage, PassageKind, Scope, check_query, highlight,
+    MAX_QUERY_CHARS, PassageKind, Place, Scope, check_query, highlight,
 };
-
-/// Where a search hit leads a reader.
-pub enum Place<'a> {
-    /// A section of the notice (its summary or wording), by id.
-    Section(&'a str),
-    /// A kind of data in "What happens to my data", by id.
-    Explorer(&'a str),
-    /// The header's facts ("About this notice").
-    About,
-    /// Nowhere to go (a glossary definition).
-    Nowhere,
-}
-
-/// Where `passage` is, for the result list and the element's `search()`.
-pub fn place<'a>(corpus: &Corpus<'a>, passage: &Passage) -> Place<'a> {
-    let owner = &corpus.notices[usize::from(passage.notice)];
-    let item = usize::from(passage.item);
-    match passage.kind {
-        _ if passage.about().is_some() => Place::About,
-        PassageKind::Summary | PassageKind::Body => Place::Section(&owner.sections[item].id),
-        PassageKind::Explorer => Place::Explorer(&owner.explorer[item].id),
-        PassageKind::Glossary => Place::Nowhere,
-    }
-}
 
 /// How long to wait after the last key before searching, in milliseconds.
 const DEBOUNCE_MS: i32 = 200;
@@ -236,7 +212,7 @@ impl SearchBox {
             let li = element(&doc, "li", "");
             // Where the result leads, and the passage there to scroll to.
             let block = hit.passage.block.to_string();
-            let target = match place(&corpus, &hit.passage) {
+            let target = match corpus.place(&hit.passage) {
                 Place::About => Some((None, ABOUT_PASSAGE)),
                 Place::Section(id) => Some((
                     Some(("data-section", id)),
@@ -247,7 +223,8 @@ impl SearchBox {
                     },
                 )),
                 Place::Explorer(id) => Some((Some(("data-explorer", id)), block.as_str())),
-                Place::Nowhere => None,
+                // A definition is shown whole in the result: no link.
+                Place::Glossary(_) => None,
             };
             let title = match target {
                 Some((place, passage)) => {

@@ -115,10 +115,7 @@ impl AboutFact {
     /// The fact as `notice` states it; a contact detail it does not state
     /// comes from the notice it extends (as the widget shows it).
     pub fn value<'a>(self, notice: &'a Notice, notices: &'a [Notice]) -> Option<&'a str> {
-        let parent = notice
-            .extends
-            .as_deref()
-            .and_then(|id| notices.iter().find(|n| n.id == id));
+        let parent = notice.parent_in(notices);
         let contact = |pick: fn(&crate::model::Controller) -> &Option<Text>| {
             notice.stated_contact(parent, pick)
         };

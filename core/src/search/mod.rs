@@ -17,10 +17,8 @@ use std::ops::Range;
 
 use crate::model::{Concept, GlossaryTerm, Notice};
 use crate::text::{STOP_MARK, is_family_word, is_stop_word, stem, words};
-pub use index::{
-    ABOUT_HEADING, AboutFact, Index, NO_LEAD_IN, Passage, PassageKind, Shown,
-    passage_heading_and_text, passage_text, shown_passage,
-};
+pub use index::{Index, Passage, PassageKind};
+use index::{NO_LEAD_IN, passage_heading_and_text, passage_text};
 
 /// The longest question the search takes, in characters. Families ask in a
 /// sentence; a longer query is refused (see [`check_query`]) so that no
@@ -136,6 +134,19 @@ pub struct Hit {
     pub score: f32,
 }
 
+/// Where a passage is, for a result to lead to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place<'a> {
+    /// A section of the notice (its summary or wording), by id.
+    Section(&'a str),
+    /// A kind of data in "What happens to my data", by id.
+    Explorer(&'a str),
+    /// The header's facts ("About this notice"), in no section.
+    About,
+    /// A glossary definition, by the term's id.
+    Glossary(&'a str),
+}
+
 /// A search: the query's terms and the hits, best first.
 #[derive(Clone, Debug, Default)]
 pub struct Results {
@@ -156,7 +167,7 @@ struct Alternative {
 /// best it matches, plus a share of the others ([`OTHER_ALTERNATIVES_WEIGHT`]).
 type Group = Vec<Alternative>;
 
-impl Corpus<'_> {
+impl<'a> Corpus<'a> {
     /// Searches `scope` for `query`, best `limit` passages first.
     pub fn search(&self, scope: Scope, query: &str, limit: usize) -> Results {
         let groups = self.query_groups(scope, query);
@@ -536,10 +547,7 @@ impl Corpus<'_> {
             return Vec::new();
         };
         let notice = &self.notices[n];
-        let parent = notice
-            .extends
-            .as_deref()
-            .and_then(|id| self.notices.iter().find(|p| p.id == id));
+        let parent = notice.parent_in(self.notices);
         let about_notices = [stem("privacy"), stem("notice")];
         std::iter::once(notice)
             .chain(parent)
@@ -611,9 +619,17 @@ impl Corpus<'_> {
         passage_heading_and_text(passage, self.notices, self.glossary)
     }
 
-    /// A hit's passage as a result shows it, in parts: see [`Shown`].
-    pub fn shown(&self, passage: &Passage) -> Shown<'_> {
-        shown_passage(passage, self.notices, self.glossary)
+    /// Where `passage` is: the widget's result links and the element's
+    /// `search()`, and the CLI's `section`, all read it here.
+    pub fn place(&self, passage: &Passage) -> Place<'a> {
+        let owner = &self.notices[usize::from(passage.notice)];
+        let item = usize::from(passage.item);
+        match passage.kind {
+            _ if passage.about().is_some() => Place::About,
+            PassageKind::Summary | PassageKind::Body => Place::Section(&owner.sections[item].id),
+            PassageKind::Explorer => Place::Explorer(&owner.explorer[item].id),
+            PassageKind::Glossary => Place::Glossary(&self.glossary[item].id),
+        }
     }
 }
 
