@@ -90,13 +90,14 @@ pub struct Answer {
     serde(rename_all = "snake_case")
 )]
 pub enum Question {
-    Includes,
-    Why,
-    LawfulBasis,
-    WhoSees,
-    SharedWithoutAsking,
-    KeptFor,
-    YourRights,
+    // Each number is the question's place in the tables of `key` and `asked`.
+    Includes = 0,
+    Why = 1,
+    LawfulBasis = 2,
+    WhoSees = 3,
+    SharedWithoutAsking = 4,
+    KeptFor = 5,
+    YourRights = 6,
 }
 
 impl Question {
@@ -112,28 +113,33 @@ impl Question {
 
     /// The field name in notice files.
     pub fn key(self) -> &'static str {
-        match self {
-            Question::Includes => "includes",
-            Question::Why => "why",
-            Question::LawfulBasis => "lawful_basis",
-            Question::WhoSees => "who_sees",
-            Question::SharedWithoutAsking => "shared_without_asking",
-            Question::KeptFor => "kept_for",
-            Question::YourRights => "your_rights",
-        }
+        // Statics indexed by the variant, not `match`es: each `match` became
+        // a lookup table of its own wherever it was inlined, two copies of
+        // the strings in the Wasm (479 bytes).
+        static KEYS: [&str; 7] = [
+            "includes",
+            "why",
+            "lawful_basis",
+            "who_sees",
+            "shared_without_asking",
+            "kept_for",
+            "your_rights",
+        ];
+        KEYS[self as usize]
     }
 
     /// The question as a family would ask it; shown as the answer's heading.
     pub fn asked(self) -> &'static str {
-        match self {
-            Question::Includes => "What it includes",
-            Question::Why => "Why we use it",
-            Question::LawfulBasis => "The law that lets us use it",
-            Question::WhoSees => "Who may see it",
-            Question::SharedWithoutAsking => "When it may be shared without asking you",
-            Question::KeptFor => "How long we keep it",
-            Question::YourRights => "What you can do",
-        }
+        static ASKED: [&str; 7] = [
+            "What it includes",
+            "Why we use it",
+            "The law that lets us use it",
+            "Who may see it",
+            "When it may be shared without asking you",
+            "How long we keep it",
+            "What you can do",
+        ];
+        ASKED[self as usize]
     }
 
     pub fn from_key(key: &str) -> Option<Question> {
