@@ -72,7 +72,7 @@ pub struct Link<'a> {
 /// Where a link to `address` (a [`Link`]'s) goes: the web address itself,
 /// or `mailto:` and the email address.
 pub fn href(address: &str) -> String {
-    if address.contains("://") {
+    if address.starts_with("https://") || address.starts_with("http://") {
         address.to_string()
     } else {
         format!("mailto:{address}")

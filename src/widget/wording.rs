@@ -140,15 +140,16 @@ fn term_disclosure(doc: &Document, parent: &Element, shown: &str, term: &Glossar
     append(parent, &[&button, &definition]);
 }
 
-/// The first whole-word occurrence of `phrase` in `lower`.
+/// The first whole-word occurrence of `phrase` in `lower`. (A plain scan:
+/// glossary terms are short, and `match_indices` would bring the two-way
+/// string searcher into the Wasm.)
 fn find_word(lower: &str, phrase: &str) -> Option<(usize, usize)> {
-    let bytes = lower.as_bytes();
-    lower
-        .match_indices(phrase)
-        .map(|(i, _)| (i, i + phrase.len()))
+    let (bytes, wanted) = (lower.as_bytes(), phrase.as_bytes());
+    (0..=bytes.len().checked_sub(wanted.len())?)
+        .map(|s| (s, s + wanted.len()))
         .find(|&(s, e)| {
             let before = s == 0 || !bytes[s - 1].is_ascii_alphanumeric();
             let after = e == bytes.len() || !bytes[e].is_ascii_alphanumeric();
-            before && after
+            bytes[s..e] == *wanted && before && after
         })
 }

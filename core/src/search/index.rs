@@ -388,7 +388,9 @@ impl Index {
     pub fn build(notices: &[Notice], glossary: &[GlossaryTerm]) -> Index {
         let mut passages = Vec::new();
         let mut lead_in_of = Vec::new();
-        let to_u16 = |n: usize| u16::try_from(n).expect("fewer than 65536 passages and items");
+        let to_u16 = |n: usize| {
+            u16::try_from(n).unwrap_or_else(|_| panic!("fewer than 65536 passages and items"))
+        };
         for (n, notice) in notices.iter().enumerate() {
             for (s, section) in notice.sections.iter().enumerate() {
                 let at = |kind, block| Passage {
@@ -474,7 +476,10 @@ impl Index {
         let mut posting_lengths = Vec::new();
         for (term, (heads, in_text)) in &by_term {
             terms.push_str(term);
-            term_lengths.push(u8::try_from(term.len()).expect("a stem shorter than 256 bytes"));
+            term_lengths.push(
+                u8::try_from(term.len())
+                    .unwrap_or_else(|_| panic!("a stem shorter than 256 bytes")),
+            );
             let start = postings.len();
             write_varint(&mut postings, u32::from(to_u16(heads.len())));
             for list in [heads, in_text] {
@@ -484,7 +489,8 @@ impl Index {
                     previous = n;
                 }
             }
-            let length = u32::try_from(postings.len() - start).expect("index under 4 GiB");
+            let length = u32::try_from(postings.len() - start)
+                .unwrap_or_else(|_| panic!("index under 4 GiB"));
             write_varint(&mut posting_lengths, length);
         }
         Index {
@@ -512,7 +518,7 @@ impl Index {
                 let mut at = 0u32;
                 std::iter::once(0)
                     .chain(lengths.map(|l| {
-                        at += u32::try_from(l).expect("index under 4 GiB");
+                        at += u32::try_from(l).unwrap_or_else(|_| panic!("index under 4 GiB"));
                         at
                     }))
                     .collect()

@@ -88,7 +88,9 @@ pub fn stem(word: &str) -> String {
     w.step3();
     w.step4();
     w.step5();
-    String::from_utf8(w.0).expect("ASCII in, ASCII out")
+    // (A panic with a message only: `expect` would carry the error's
+    // `Debug` formatting into the Wasm.)
+    String::from_utf8(w.0).unwrap_or_else(|_| panic!("ASCII in, ASCII out"))
 }
 
 /// A word being stemmed: its letters, and whether each is a consonant.
