@@ -22,11 +22,7 @@ fn evaluate(path: &str, bar: f64) {
     let mut passed = 0;
     for q in questions {
         let (notice, ask) = (q["notice"].as_str().unwrap(), q["ask"].as_str().unwrap());
-        let scope = match notice {
-            "*" => Scope::All,
-            id => Scope::Notice(bundled::notice(id).unwrap_or_else(|| panic!("{id}?")).0),
-        };
-        let hits = corpus.search(scope, ask, 3).hits;
+        let hits = corpus.search(scope(notice), ask, 3).hits;
         let shown: Vec<String> = hits
             .iter()
             .map(|hit| {
@@ -66,13 +62,13 @@ fn shared_sample_questions() {
 
 #[test]
 fn project_family_questions() {
-    evaluate("tests/search_questions.toml", 97.0);
+    evaluate("tests/search_questions.toml", 98.2);
 }
 
 /// Written blind, from the notices only, before the search was run on them.
 #[test]
 fn blind_family_questions() {
-    evaluate("tests/search_questions_blind.toml", 97.9);
+    evaluate("tests/search_questions_blind.toml", 99.9);
 }
 
 /// Written blind, by other personas (foster carer, grandparent, 14-year-old, …).
@@ -97,7 +93,7 @@ fn blind_family_questions_third_set() {
 /// Never tuned on.
 #[test]
 fn blind_family_questions_fourth_set() {
-    evaluate("tests/search_questions_blind4.toml", 76.2);
+    evaluate("tests/search_questions_blind4.toml", 77.4);
 }
 
 /// Written by a helper from nine personas no earlier set used (a
@@ -107,7 +103,7 @@ fn blind_family_questions_fourth_set() {
 /// tuned on.
 #[test]
 fn blind_family_questions_fifth_set() {
-    evaluate("tests/search_questions_blind5.toml", 82.8);
+    evaluate("tests/search_questions_blind5.toml", 85.7);
 }
 
 /// Written from the personas and families' ways of asking (abbreviations,
@@ -123,7 +119,15 @@ fn development_family_questions() {
 /// words for legal ideas); it guided that round, so it is tuned on.
 #[test]
 fn second_development_family_questions() {
-    evaluate("tests/search_questions_dev2.toml", 71.0);
+    evaluate("tests/search_questions_dev2.toml", 72.8);
+}
+
+/// Written for round five from ten more personas, the way a blind set is
+/// written (from the notices only). Its first pass was 71/80 on round
+/// four's search; it guided round five, so it is tuned on.
+#[test]
+fn third_development_family_questions() {
+    evaluate("tests/search_questions_dev3.toml", 93.7);
 }
 
 #[test]
@@ -137,10 +141,17 @@ fn a_typo_is_read_as_the_word_families_use() {
 }
 
 /// The text of the top `n` hits for `ask` within notice `id`.
+/// The notice `id` with what it inherits, or every notice for "*".
+fn scope(id: &str) -> Scope {
+    match id {
+        "*" => Scope::All,
+        id => Scope::Notice(bundled::notice(id).unwrap_or_else(|| panic!("{id}?")).0),
+    }
+}
+
 fn top(id: &str, ask: &str, n: usize) -> Vec<String> {
     let corpus = bundled::corpus();
-    let (notice, _) = bundled::notice(id).unwrap();
-    let hits = corpus.search(Scope::Notice(notice), ask, n).hits;
+    let hits = corpus.search(scope(id), ask, n).hits;
     hits.iter()
         .map(|h| corpus.passage(&h.passage).1.into_owned())
         .collect()
@@ -201,6 +212,59 @@ fn a_question_that_names_a_right_asks_for_the_right() {
     );
     assert!(
         hits.iter().any(|t| t.contains("right to request access")),
+        "{hits:?}"
+    );
+}
+
+#[test]
+fn a_familys_story_before_the_question_counts_less_than_the_question() {
+    // Not the parenting group or the hub: whether the school is told.
+    let hits = top(
+        "afc-family-hub",
+        "i go to the parenting group at the family hub because im struggling with my 6 yr old, \
+         will anything i say there get passed on to her school",
+        3,
+    );
+    assert!(
+        hits.iter().any(|t| t.contains("Education and schools")),
+        "{hits:?}"
+    );
+}
+
+#[test]
+fn two_concepts_named_by_the_same_words_are_one_thing_asked() {
+    // "social worker" names social care and the services' initials: counted
+    // twice, it outweighed the programme asked about.
+    let hits = top(
+        "afc-social-care",
+        "social worker mentioned the troubled families thing, are we on a list for it",
+        3,
+    );
+    assert!(
+        hits.iter()
+            .any(|t| t.contains("Troubled Families Programme")),
+        "{hits:?}"
+    );
+}
+
+#[test]
+fn a_question_about_a_term_finds_its_definition() {
+    // Not the lists that name looked-after children: what one is.
+    let hits = top("*", "what is looked after child", 3);
+    assert!(
+        hits.iter()
+            .any(|t| t.contains("who may live with foster carers")),
+        "{hits:?}"
+    );
+}
+
+#[test]
+fn a_right_named_of_someone_else_asks_who_they_are() {
+    // Not how the family sees its own file: whether the court does.
+    let hits = top("afc-social-care", "will the family court see my file", 3);
+    assert!(
+        hits.iter()
+            .any(|t| t.contains("Courts and Tribunal Service")),
         "{hits:?}"
     );
 }

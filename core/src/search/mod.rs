@@ -16,7 +16,7 @@ pub mod index;
 use std::ops::Range;
 
 use crate::model::{Concept, GlossaryTerm, Notice};
-use crate::text::{STOP_MARK, is_family_word, is_stop_word, stem, words};
+use crate::text::{STOP_MARK, Word, is_family_word, is_stop_word, stem, words};
 pub use index::{Index, Passage, PassageKind};
 use index::{NO_LEAD_IN, passage_heading_and_text, passage_text};
 
@@ -82,6 +82,11 @@ const FAMILY_WORD_WEIGHT: f32 = 0.5;
 /// about its service, so the word says where, not what is asked ("can i
 /// see my early help file" asks for a file).
 const NAME_WORD_WEIGHT: f32 = 0.3;
+/// How much a word of the situation told before a question counts ("i go
+/// to the parenting group because im struggling, will anything i say get
+/// passed on to her school"): the family's story says why they ask, the
+/// question what.
+const SITUATION_WEIGHT: f32 = 0.7;
 /// How much the rest of a question counts when it names a right (a
 /// concept with `right = true`): the right is what it asks.
 const BESIDE_A_RIGHT_WEIGHT: f32 = 0.5;
@@ -96,8 +101,10 @@ const MAX_PER_LIST: usize = 2;
 /// How much a passage of each kind counts: the publisher's own wording
 /// first (it is what binds the council), then the plain layers; a header
 /// fact ("About this notice") is short, and answers only questions about
-/// the notice itself.
-fn kind_weight(passage: &Passage) -> f32 {
+/// the notice itself; a definition counts less, except for a question
+/// about a term ("what is a looked after child"), where it counts as much
+/// as the wording.
+fn kind_weight(passage: &Passage, asks_what_a_term_is: bool) -> f32 {
     if passage.about().is_some() {
         return ABOUT_WEIGHT;
     }
@@ -105,7 +112,30 @@ fn kind_weight(passage: &Passage) -> f32 {
         PassageKind::Body => 1.0,
         PassageKind::Summary => 0.7,
         PassageKind::Explorer => 0.6,
+        PassageKind::Glossary if asks_what_a_term_is => 1.0,
         PassageKind::Glossary => 0.4,
+    }
+}
+
+/// The most meaningful words a question about a term may have after "what
+/// is" ("what is a child in need plan").
+const MAX_TERM_WORDS: usize = 4;
+
+/// Whether a question asks what a term is: "what is a CIN plan", "wots
+/// profiling", "what are special category data". "What does it mean"
+/// questions need no help: the definitions' headings say "means".
+fn asks_what_a_term_is(query: &str) -> bool {
+    let mut words = words(query).map(|w| w.folded);
+    let opens = match words.next().as_deref() {
+        Some("whats" | "wots" | "wats") => true,
+        Some("what" | "wot" | "wat") => {
+            matches!(words.next().as_deref(), Some("is" | "are" | "r" | "s"))
+        }
+        _ => false,
+    };
+    opens && {
+        let meaningful = words.filter(|w| !is_stop_word(w)).count();
+        (1..=MAX_TERM_WORDS).contains(&meaningful)
     }
 }
 
@@ -171,6 +201,7 @@ impl<'a> Corpus<'a> {
     /// Searches `scope` for `query`, best `limit` passages first.
     pub fn search(&self, scope: Scope, query: &str, limit: usize) -> Results {
         let groups = self.query_groups(scope, query);
+        let about_a_term = asks_what_a_term_is(query);
         let index = self.index;
         let mut totals = vec![0f32; index.passages.len()];
         // Per passage: the groups it matches (the first 64), and each group's weight.
@@ -252,7 +283,7 @@ impl<'a> Corpus<'a> {
             let coverage = covered(mask) / total_weight;
             let hit = Hit {
                 passage,
-                score: total * coverage * coverage * kind_weight(&passage),
+                score: total * coverage * coverage * kind_weight(&passage, about_a_term),
             };
             self.insert_best(&mut hits, hit, p, limit + SPARE_HITS);
         }
@@ -391,15 +422,23 @@ impl<'a> Corpus<'a> {
     /// names, and each other meaningful word with its near spellings.
     fn query_groups(&self, scope: Scope, query: &str) -> Vec<Group> {
         let names = self.name_stems(scope);
+        let query_words: Vec<Word> = words(query).collect();
+        let roles = question_roles(&query_words);
+        let ask_from = where_the_ask_starts(query, &query_words, &roles);
+        let by_someone_else = done_by_someone_else(&query_words, &roles);
         // Every word, stop words too (concepts may name them: "dont want",
         // "who can see"); meaningful words with the stems they may stand for.
-        let mut positions: Vec<Position> = words(query)
-            .map(|w| {
+        let mut positions: Vec<Position> = query_words
+            .into_iter()
+            .enumerate()
+            .map(|(i, w)| {
                 let stop = is_stop_word(&w.folded);
                 let stem = stem(&w.folded);
                 Position {
                     family: is_family_word(&w.folded),
                     named: !stop && names.contains(&stem),
+                    situation: i < ask_from,
+                    by_someone_else: by_someone_else[i],
                     alternatives: if stop {
                         Vec::new()
                     } else {
@@ -428,10 +467,12 @@ impl<'a> Corpus<'a> {
                 })
                 .collect()
         };
-        let mut groups = Vec::new();
+        let mut groups: Vec<Group> = Vec::new();
         // Per group: whether it is a right the question names.
         let mut rights: Vec<bool> = Vec::new();
         let mut used = vec![false; positions.len()];
+        // Per word: the concept group it names, if any.
+        let mut group_of: Vec<Option<usize>> = vec![None; positions.len()];
         for concept in self.concepts {
             // Every ask the question names uses its words: in "can i see
             // what you wrote", "see what" and "what you wrote" are one thing
@@ -452,6 +493,9 @@ impl<'a> Corpus<'a> {
             if !found {
                 continue;
             }
+            // "Can I see my file" names a right; "will the court see my
+            // file" asks who sees it.
+            let of_someone_else = at.iter().any(|&i| positions[i].by_someone_else);
             let mut group: Group = concept
                 .means
                 .iter()
@@ -477,25 +521,32 @@ impl<'a> Corpus<'a> {
             for alternative in &mut group {
                 alternative.weight *= context;
             }
-            for i in at {
+            for &i in &at {
                 used[i] = true;
                 group.extend(known(&positions[i].alternatives).into_iter().map(|mut a| {
                     a.weight *= positions[i].weight();
                     a
                 }));
             }
-            // "share", "shared" and "sharing" are one stem: score it once, at its best weight.
-            let mut unique: Group = Vec::new();
-            for alternative in group {
-                match unique.iter_mut().find(|u| u.terms == alternative.terms) {
-                    Some(u) => u.weight = u.weight.max(alternative.weight),
-                    None => unique.push(alternative),
-                }
+            if group.is_empty() {
+                continue;
             }
-            let group = unique;
-            if !group.is_empty() {
-                groups.push(group);
-                rights.push(concept.right);
+            // Two concepts named by the same words ("social workers": social
+            // care, and the initials' concept) are one thing asked.
+            let g = match at.iter().find_map(|&i| group_of[i]) {
+                Some(g) => g,
+                None => {
+                    groups.push(Vec::new());
+                    rights.push(false);
+                    groups.len() - 1
+                }
+            };
+            rights[g] |= concept.right && !of_someone_else;
+            for alternative in group {
+                add_alternative(&mut groups[g], alternative);
+            }
+            for i in at {
+                group_of[i] = Some(g);
             }
         }
         for (position, used) in positions.iter().zip(used) {
@@ -633,6 +684,15 @@ impl<'a> Corpus<'a> {
     }
 }
 
+/// Adds an alternative to a group, once: "share", "shared" and "sharing"
+/// are one stem, scored once at its best weight.
+fn add_alternative(group: &mut Group, alternative: Alternative) {
+    match group.iter_mut().find(|a| a.terms == alternative.terms) {
+        Some(a) => a.weight = a.weight.max(alternative.weight),
+        None => group.push(alternative),
+    }
+}
+
 /// A word of a question: its stem and, for a meaningful word, the stems
 /// it may stand for (itself and near spellings).
 struct Position {
@@ -643,6 +703,13 @@ struct Position {
     /// A word of the searched notice's name or its publisher's
     /// ([`Corpus::name_stems`]).
     named: bool,
+    /// A word of the situation told before the question ("my partner was
+    /// arrested …, does the social worker tell the police"): see
+    /// [`where_the_ask_starts`].
+    situation: bool,
+    /// A word of what someone other than the family does ("will the court
+    /// see my file"): see [`done_by_someone_else`].
+    by_someone_else: bool,
     alternatives: Vec<(String, f32)>,
 }
 
@@ -655,10 +722,15 @@ impl Position {
 
     /// How much the word counts.
     fn weight(&self) -> f32 {
-        match (self.named, self.family) {
+        let own = match (self.named, self.family) {
             (true, _) => NAME_WORD_WEIGHT,
             (_, true) => FAMILY_WORD_WEIGHT,
             _ => 1.0,
+        };
+        if self.situation {
+            own * SITUATION_WEIGHT
+        } else {
+            own
         }
     }
 }
@@ -764,6 +836,105 @@ fn find_phrase(positions: &[Position], ask: &[PhraseWord]) -> Option<Vec<usize>>
     })
 }
 
+/// What a word does in the shape of a question: bits of [`QUESTION_WORDS`].
+type Roles = u8;
+/// Opens a question or a request: "can", "who", "if", "i want".
+const OPENS: Roles = 1;
+/// Joins a family's story to what it asks ("…and now we have a social
+/// worker"): a clause starts after it.
+const JOINS: Roles = 2;
+/// May come before an opener in its clause: "i just want", "so can i".
+const LEADS: Roles = 4;
+/// An auxiliary that opens a question before its subject, with no comma
+/// before it: "my son got excluded can the school see it".
+const INVERTS: Roles = 8;
+/// A subject after such an auxiliary: "can the school", "does u".
+const SUBJECT: Roles = 16;
+/// Comes before a subject: "will the court", "can my ex".
+const DETERMINER: Roles = 32;
+
+/// The words that give a question its shape, with their text-speak, by
+/// what they do: one string each, kept small in the Wasm.
+const QUESTION_WORDS: [(Roles, &str); 6] = [
+    (
+        OPENS,
+        "are can cn could did do does how if is need pls please plz should wanna want wat what \
+         whats when wen where which who whos why will wot would",
+    ),
+    (JOINS, "and because but cos coz cuz n now so then"),
+    (LEADS, "and but i im just now ok so then"),
+    (INVERTS, "are can could did do does is should will would"),
+    (
+        SUBJECT,
+        "anyone he i it my our she someone the they this u ur we you your",
+    ),
+    (
+        DETERMINER,
+        "a an any her his my our that the their this ur your",
+    ),
+];
+
+/// What each word of a question does in its shape ([`QUESTION_WORDS`]).
+fn question_roles(words: &[Word]) -> Vec<Roles> {
+    words
+        .iter()
+        .map(|w| {
+            QUESTION_WORDS
+                .iter()
+                .filter(|(_, listed)| listed.split(' ').any(|l| l == w.folded))
+                .fold(0, |roles, (role, _)| roles | role)
+        })
+        .collect()
+}
+
+/// The number of the word where the question starts, when a family tells
+/// its situation first ("my partner was arrested, does the sw tell the
+/// police"); 0 when the question comes first or no opener is found. A
+/// question starts at an opener that begins a clause (after punctuation or
+/// a joining word, maybe after "i just"), or at an auxiliary followed by a
+/// subject ("can the school").
+fn where_the_ask_starts(query: &str, words: &[Word], roles: &[Roles]) -> usize {
+    let has = |i: usize, role: Roles| roles.get(i).is_some_and(|r| r & role != 0);
+    let clause_starts = |i: usize| {
+        i == 0 || has(i - 1, JOINS) || {
+            let before = &query[words[i - 1].start + words[i - 1].original.len()..words[i].start];
+            before.contains([',', '.', '?', '!', ';', ':', '-'])
+        }
+    };
+    (0..words.len())
+        .find(|&i| {
+            let opens_clause = clause_starts(i)
+                && (i..words.len())
+                    .take(3)
+                    .find(|&j| !has(j, LEADS))
+                    .is_some_and(|j| has(j, OPENS));
+            opens_clause || (has(i, INVERTS) && has(i + 1, SUBJECT))
+        })
+        .unwrap_or(0)
+}
+
+/// Per word of a question, whether it tells what someone other than the
+/// family does: it follows an auxiliary whose subject is a third party
+/// ("will the court see my file", "can social services delete it"), not a
+/// pronoun ("can i", "do we").
+fn done_by_someone_else(words: &[Word], roles: &[Roles]) -> Vec<bool> {
+    let mut out = vec![false; words.len()];
+    let mut someone_else = false;
+    let mut i = 0;
+    while i < words.len() {
+        if roles[i] & INVERTS != 0 {
+            let subject = (i + 1..words.len()).find(|&j| roles[j] & DETERMINER == 0);
+            someone_else = subject.is_some_and(|j| !is_stop_word(&words[j].folded));
+            if let Some(j) = subject {
+                i = j;
+            }
+        }
+        out[i] = someone_else;
+        i += 1;
+    }
+    out
+}
+
 /// Optimal-string-alignment distance (a swap of two letters is one edit),
 /// or `None` when above `max`. Words of 32 bytes or more are only equal or not.
 pub fn edit_distance(a: &str, b: &str, max: usize) -> Option<usize> {
@@ -856,6 +1027,8 @@ mod tests {
                     stop,
                     family,
                     named: false,
+                    situation: false,
+                    by_someone_else: false,
                     alternatives,
                 }
             })
@@ -891,6 +1064,91 @@ mod tests {
             Some(vec![2, 5])
         );
         assert_eq!(found("see file", "can i see the school file"), None);
+    }
+
+    /// The question's words from where its ask starts.
+    fn ask_of(query: &str) -> String {
+        let words: Vec<Word> = words(query).collect();
+        let from = where_the_ask_starts(query, &words, &question_roles(&words));
+        words[from..]
+            .iter()
+            .map(|w| w.original)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn question_words_are_sorted_for_binary_search() {
+        assert!(
+            QUESTION_WORDS.windows(2).all(|w| w[0].0 < w[1].0),
+            "sorted, each once"
+        );
+    }
+
+    #[test]
+    fn a_question_starts_after_the_familys_story() {
+        assert_eq!(
+            ask_of("my partner was arrested and now we have a sw, does the sw tell the police"),
+            "does the sw tell the police"
+        );
+        assert_eq!(
+            ask_of("im scared my ex will find us. who at AfC can see our details"),
+            "who at AfC can see our details"
+        );
+        assert_eq!(
+            ask_of("we see a social worker every week, i just want to know is it private"),
+            "i just want to know is it private"
+        );
+        assert_eq!(
+            ask_of("my son got excluded can the school see his file"),
+            "can the school see his file"
+        );
+        // The question first, or no question word: all of it is asked.
+        assert_eq!(
+            ask_of("can i make the hub delete my details, we only went once"),
+            "can i make the hub delete my details we only went once"
+        );
+        assert_eq!(ask_of("school police health"), "school police health");
+    }
+
+    #[test]
+    fn what_a_third_party_does_is_told_apart() {
+        let by_someone_else = |query: &str| -> Vec<String> {
+            let words: Vec<Word> = words(query).collect();
+            words
+                .iter()
+                .zip(done_by_someone_else(&words, &question_roles(&words)))
+                .filter(|(_, by)| *by)
+                .map(|(w, _)| w.folded.clone())
+                .collect()
+        };
+        assert_eq!(
+            by_someone_else("will the court see my file"),
+            ["court", "see", "my", "file"]
+        );
+        assert_eq!(
+            by_someone_else("can social services delete it"),
+            ["social", "services", "delete", "it"]
+        );
+        assert!(by_someone_else("can i see my file").is_empty());
+        assert!(by_someone_else("how do we get a copy").is_empty());
+        // A later question of the family's own is theirs again.
+        assert_eq!(
+            by_someone_else("does the school know and can i see it"),
+            ["school", "know", "and"]
+        );
+    }
+
+    #[test]
+    fn a_question_about_a_term_is_told_apart() {
+        assert!(asks_what_a_term_is("what is a looked after child"));
+        assert!(asks_what_a_term_is("wots profiling"));
+        assert!(asks_what_a_term_is("what are special category data"));
+        assert!(!asks_what_a_term_is(
+            "what is the law that lets you share my data with the police"
+        ));
+        assert!(!asks_what_a_term_is("who sees my file"));
+        assert!(!asks_what_a_term_is("what is"));
     }
 
     #[test]
