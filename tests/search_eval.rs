@@ -82,7 +82,7 @@ fn blind_family_questions_second_set() {
 /// first-pass score, before the search changed; never tuned on.
 #[test]
 fn blind_family_questions_third_set() {
-    evaluate("tests/search_questions_blind3.toml", 66.2);
+    evaluate("tests/search_questions_blind3.toml", 67.4);
 }
 
 /// Written by a helper from personas no earlier set used (a school's
@@ -119,7 +119,7 @@ fn development_family_questions() {
 /// words for legal ideas); it guided that round, so it is tuned on.
 #[test]
 fn second_development_family_questions() {
-    evaluate("tests/search_questions_dev2.toml", 72.8);
+    evaluate("tests/search_questions_dev2.toml", 85.7);
 }
 
 /// Written for round five from ten more personas, the way a blind set is
@@ -127,7 +127,7 @@ fn second_development_family_questions() {
 /// four's search; it guided round five, so it is tuned on.
 #[test]
 fn third_development_family_questions() {
-    evaluate("tests/search_questions_dev3.toml", 93.7);
+    evaluate("tests/search_questions_dev3.toml", 94.9);
 }
 
 #[test]
@@ -229,6 +229,46 @@ fn a_familys_story_before_the_question_counts_less_than_the_question() {
         hits.iter().any(|t| t.contains("Education and schools")),
         "{hits:?}"
     );
+}
+
+#[test]
+fn a_familys_story_after_the_question_counts_less_too() {
+    // Not the baby group: whether the hub deletes what it holds.
+    let hits = top(
+        "afc-family-hub",
+        "can i make the hub delete my details, we only went to one baby group",
+        3,
+    );
+    assert!(
+        hits.iter().any(|t| t.contains("erased or destroyed")),
+        "{hits:?}"
+    );
+}
+
+#[test]
+fn everyday_words_name_rights_and_the_people_data_goes_to() {
+    // Going to law; the service's name between "get" and "file"; the tax office.
+    let cases = [
+        (
+            "afc-standard",
+            "can i take u to court over my data",
+            "through the courts",
+        ),
+        (
+            "afc-early-help",
+            "how do i get my early help file",
+            "right to request access",
+        ),
+        (
+            "afc-social-care",
+            "does the social worker tell the tax people about us",
+            "Revenue and Customs",
+        ),
+    ];
+    for (notice, ask, answer) in cases {
+        let hits = top(notice, ask, 3);
+        assert!(hits.iter().any(|t| t.contains(answer)), "{ask}: {hits:?}");
+    }
 }
 
 #[test]

@@ -424,7 +424,7 @@ impl<'a> Corpus<'a> {
         let names = self.name_stems(scope);
         let query_words: Vec<Word> = words(query).collect();
         let roles = question_roles(&query_words);
-        let ask_from = where_the_ask_starts(query, &query_words, &roles);
+        let ask = the_ask(query, &query_words, &roles);
         let by_someone_else = done_by_someone_else(&query_words, &roles);
         // Every word, stop words too (concepts may name them: "dont want",
         // "who can see"); meaningful words with the stems they may stand for.
@@ -437,7 +437,7 @@ impl<'a> Corpus<'a> {
                 Position {
                     family: is_family_word(&w.folded),
                     named: !stop && names.contains(&stem),
-                    situation: i < ask_from,
+                    situation: !ask.contains(&i),
                     by_someone_else: by_someone_else[i],
                     alternatives: if stop {
                         Vec::new()
@@ -801,7 +801,7 @@ fn phrase_words(phrase: &str) -> impl Iterator<Item = PhraseWord<'_>> {
 /// How many stop words or family words of the question may sit between two
 /// words of an ask ("who can see" is asked as "who else can see", "see
 /// file" as "see my son's file").
-const MAX_GAP: usize = 2;
+const MAX_GAP: usize = 3;
 
 /// Where an ask's words appear in order in the question: the positions of
 /// its meaningful words, or `None`. Each word of the ask must be there, stop
@@ -852,10 +852,12 @@ const INVERTS: Roles = 8;
 const SUBJECT: Roles = 16;
 /// Comes before a subject: "will the court", "can my ex".
 const DETERMINER: Roles = 32;
+/// Starts a clause that tells of the family: "we only went once".
+const TELLS: Roles = 64;
 
 /// The words that give a question its shape, with their text-speak, by
 /// what they do: one string each, kept small in the Wasm.
-const QUESTION_WORDS: [(Roles, &str); 6] = [
+const QUESTION_WORDS: [(Roles, &str); 7] = [
     (
         OPENS,
         "are can cn could did do does how if is need pls please plz should wanna want wat what \
@@ -872,6 +874,10 @@ const QUESTION_WORDS: [(Roles, &str); 6] = [
         DETERMINER,
         "a an any her his my our that the their this ur your",
     ),
+    (
+        TELLS,
+        "he hes i im it its ive my our she shes they theyre we were weve",
+    ),
 ];
 
 /// What each word of a question does in its shape ([`QUESTION_WORDS`]).
@@ -887,30 +893,37 @@ fn question_roles(words: &[Word]) -> Vec<Roles> {
         .collect()
 }
 
-/// The number of the word where the question starts, when a family tells
-/// its situation first ("my partner was arrested, does the sw tell the
-/// police"); 0 when the question comes first or no opener is found. A
-/// question starts at an opener that begins a clause (after punctuation or
-/// a joining word, maybe after "i just"), or at an auxiliary followed by a
-/// subject ("can the school").
-fn where_the_ask_starts(query: &str, words: &[Word], roles: &[Roles]) -> usize {
+/// The words of a question that ask, as a range of word numbers; the rest
+/// tell the family's situation. A family may tell it first ("my partner
+/// was arrested, does the sw tell the police"): the question starts at an
+/// opener that begins a clause (after punctuation or a joining word, maybe
+/// after "i just"), or at an auxiliary followed by a subject ("can the
+/// school"). It may tell it after, in a clause of its own ("can i make the
+/// hub delete my details, we only went once"): the question ends at
+/// punctuation followed by a clause about the family that asks nothing.
+/// All of a question asks when no opener is found.
+fn the_ask(query: &str, words: &[Word], roles: &[Roles]) -> Range<usize> {
     let has = |i: usize, role: Roles| roles.get(i).is_some_and(|r| r & role != 0);
-    let clause_starts = |i: usize| {
-        i == 0 || has(i - 1, JOINS) || {
-            let before = &query[words[i - 1].start + words[i - 1].original.len()..words[i].start];
-            before.contains([',', '.', '?', '!', ';', ':', '-'])
-        }
+    let after_punctuation = |i: usize| {
+        let before = &query[words[i - 1].start + words[i - 1].original.len()..words[i].start];
+        before.contains([',', '.', '?', '!', ';', ':', '-'])
     };
-    (0..words.len())
+    let opens = |i: usize| {
+        (i..words.len())
+            .take(3)
+            .find(|&j| !has(j, LEADS))
+            .is_some_and(|j| has(j, OPENS))
+    };
+    let start = (0..words.len())
         .find(|&i| {
-            let opens_clause = clause_starts(i)
-                && (i..words.len())
-                    .take(3)
-                    .find(|&j| !has(j, LEADS))
-                    .is_some_and(|j| has(j, OPENS));
-            opens_clause || (has(i, INVERTS) && has(i + 1, SUBJECT))
+            let clause_starts = i == 0 || has(i - 1, JOINS) || after_punctuation(i);
+            (clause_starts && opens(i)) || (has(i, INVERTS) && has(i + 1, SUBJECT))
         })
-        .unwrap_or(0)
+        .unwrap_or(0);
+    let end = (start + 1..words.len())
+        .find(|&i| after_punctuation(i) && has(i, TELLS) && !opens(i))
+        .unwrap_or(words.len());
+    start..end
 }
 
 /// Per word of a question, whether it tells what someone other than the
@@ -1066,23 +1079,15 @@ mod tests {
         assert_eq!(found("see file", "can i see the school file"), None);
     }
 
-    /// The question's words from where its ask starts.
+    /// The question's words that ask.
     fn ask_of(query: &str) -> String {
         let words: Vec<Word> = words(query).collect();
-        let from = where_the_ask_starts(query, &words, &question_roles(&words));
-        words[from..]
+        let ask = the_ask(query, &words, &question_roles(&words));
+        words[ask]
             .iter()
             .map(|w| w.original)
             .collect::<Vec<_>>()
             .join(" ")
-    }
-
-    #[test]
-    fn question_words_are_sorted_for_binary_search() {
-        assert!(
-            QUESTION_WORDS.windows(2).all(|w| w[0].0 < w[1].0),
-            "sorted, each once"
-        );
     }
 
     #[test]
@@ -1103,11 +1108,20 @@ mod tests {
             ask_of("my son got excluded can the school see his file"),
             "can the school see his file"
         );
-        // The question first, or no question word: all of it is asked.
+        // A clause about the family after it tells, too; a list does not.
         assert_eq!(
             ask_of("can i make the hub delete my details, we only went once"),
-            "can i make the hub delete my details we only went once"
+            "can i make the hub delete my details"
         );
+        assert_eq!(
+            ask_of("do you share with the school, police or doctors"),
+            "do you share with the school police or doctors"
+        );
+        assert_eq!(
+            ask_of("who sees it, and can i say no"),
+            "who sees it and can i say no"
+        );
+        // No question word: all of it is asked.
         assert_eq!(ask_of("school police health"), "school police health");
     }
 
