@@ -119,7 +119,7 @@ fn development_family_questions() {
 /// words for legal ideas); it guided that round, so it is tuned on.
 #[test]
 fn second_development_family_questions() {
-    evaluate("tests/search_questions_dev2.toml", 85.7);
+    evaluate("tests/search_questions_dev2.toml", 87.1);
 }
 
 /// Written for round five from ten more personas, the way a blind set is
@@ -128,6 +128,14 @@ fn second_development_family_questions() {
 #[test]
 fn third_development_family_questions() {
     evaluate("tests/search_questions_dev3.toml", 94.9);
+}
+
+/// Written for round five, modelled on the shared sample (short, plain
+/// questions, the notices' own words as answers) from the notices only.
+/// Its first pass was 70/80; it was then tuned on.
+#[test]
+fn fourth_development_family_questions() {
+    evaluate("tests/search_questions_dev4.toml", 92.4);
 }
 
 #[test]
