@@ -106,6 +106,15 @@ fn blind_family_questions_fifth_set() {
     evaluate("tests/search_questions_blind5.toml", 85.7);
 }
 
+/// Written blind from ten more personas (a privacy-savvy parent, a parent
+/// with dyslexia, one typing through a translation app, a neighbour who
+/// referred, …) and committed before the search ever ran on it (9febd1f);
+/// its first pass was on round five's search.
+#[test]
+fn blind_family_questions_sixth_set() {
+    evaluate("tests/search_questions_blind6.toml", 78.5);
+}
+
 /// Written from the personas and families' ways of asking (abbreviations,
 /// misspellings, second-language English, distrust) before round three
 /// changed the search; it guided that round, so it is tuned on.
