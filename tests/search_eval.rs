@@ -106,6 +106,15 @@ fn blind_family_questions_fifth_set() {
     evaluate("tests/search_questions_blind5.toml", 85.7);
 }
 
+/// Written blind from ten more personas (a blind parent with a screen
+/// reader, a 16-year-old mum, a nurse, a parent with an old conviction, …)
+/// and committed before the search ever ran on it (218ca4b); its first pass
+/// was on round five's search, after development set 4.
+#[test]
+fn blind_family_questions_seventh_set() {
+    evaluate("tests/search_questions_blind7.toml", 89.9);
+}
+
 /// Written blind from ten more personas (a privacy-savvy parent, a parent
 /// with dyslexia, one typing through a translation app, a neighbour who
 /// referred, …) and committed before the search ever ran on it (9febd1f);
