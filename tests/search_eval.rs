@@ -298,6 +298,15 @@ fn everyday_words_name_rights_and_the_people_data_goes_to() {
 }
 
 #[test]
+fn a_notice_that_states_no_date_says_so_when_asked() {
+    // As its header does, not "Published by …" first.
+    let hits = top("afc-family-hub", "when was this notice last updated", 1);
+    assert_eq!(hits, ["Last updated: not stated in the notice"]);
+    let hits = top("rbkc-wcc-children", "when was this notice last updated", 1);
+    assert_eq!(hits, ["Last updated: 14 March 2024"]);
+}
+
+#[test]
 fn two_concepts_named_by_the_same_words_are_one_thing_asked() {
     // "social worker" names social care and the services' initials: counted
     // twice, it outweighed the programme asked about.

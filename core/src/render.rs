@@ -17,6 +17,9 @@ pub const WHERE_IT_SAYS: &str = "Where the notice says this: ";
 /// An explorer question the notice does not answer.
 pub const NOT_STATED: &str = "This notice does not say. You can ask the Data Protection Officer.";
 
+/// What "Last updated" says of a notice that does not state when it was.
+pub const DATE_NOT_STATED: &str = "not stated in the notice";
+
 /// The facts a reader (and a printed copy) needs under the title, as
 /// (term, value): who publishes the notice, when it was updated, where it
 /// comes from, and the notice to read it with. "Last updated" is always
@@ -34,10 +37,7 @@ pub fn facts<'a>(
             .as_deref()
             .map(|v| ("ICO registration", v)),
         notice.published.as_deref().map(|v| ("Published", v)),
-        Some((
-            "Last updated",
-            last_updated.unwrap_or("not stated in the notice"),
-        )),
+        Some(("Last updated", last_updated.unwrap_or(DATE_NOT_STATED))),
         notice.version.as_deref().map(|v| ("Version", v)),
         Some(("Source", source)),
         parent.map(|p| ("Read it with", p.title.as_ref())),

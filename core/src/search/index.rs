@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use crate::model::{Block, GlossaryTerm, List, Notice, Text, blocks};
+use crate::render::DATE_NOT_STATED;
 use crate::text::terms;
 
 /// What a passage is.
@@ -125,7 +126,11 @@ impl AboutFact {
             AboutFact::Source => Some(&*notice.source),
             AboutFact::SourceUrl => notice.source_url.as_deref(),
             AboutFact::Published => notice.published.as_deref(),
-            AboutFact::LastUpdated => notice.last_updated.as_deref(),
+            // As the header says it: a family asking how current the
+            // notice is learns that it does not say.
+            AboutFact::LastUpdated => {
+                Some(notice.last_updated.as_deref().unwrap_or(DATE_NOT_STATED))
+            }
             AboutFact::Version => notice.version.as_deref(),
             AboutFact::IcoRegistration => contact(|c| &c.ico_registration),
             AboutFact::Contact => contact(|c| &c.contact),
