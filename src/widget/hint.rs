@@ -43,13 +43,17 @@ pub fn mount_hint(
     let notice = page.notice();
     let kind = host.get_attribute("kind").unwrap_or_default();
     let Some(item) = notice.explorer.iter().find(|e| e.id == kind.trim()) else {
-        let kinds: Vec<&str> = notice.explorer.iter().map(|e| e.id.as_ref()).collect();
-        return Err(JsError::new(&format!(
-            "kind=\"{}\" is not a kind of data in \"{}\". Use one of: {}.",
+        let mut message = format!(
+            "kind=\"{}\" is not a kind of data in \"{}\". Use one of: ",
             kind.chars().take(100).collect::<String>(),
             notice.id,
-            kinds.join(", ")
-        )));
+        );
+        for (i, item) in notice.explorer.iter().enumerate() {
+            message.push_str(if i == 0 { "" } else { ", " });
+            message.push_str(&item.id);
+        }
+        message.push('.');
+        return Err(JsError::new(&message));
     };
     let doc = host
         .owner_document()

@@ -198,8 +198,11 @@ impl Shown<'_> {
         }
         out.push_str(&self.text);
         if !self.list.is_empty() {
-            out.push(' ');
-            out.push_str(&self.list.join("; "));
+            // (Pushed, not `join`ed: `join` adds its own code to the Wasm.)
+            for (i, item) in self.list.iter().enumerate() {
+                out.push_str(if i == 0 { " " } else { "; " });
+                out.push_str(item);
+            }
             if self.list_cut {
                 out.push_str("; …");
             }
