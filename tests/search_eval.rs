@@ -175,6 +175,12 @@ fn scope(id: &str) -> Scope {
     }
 }
 
+/// Asserts that one of the top 3 hits for `ask` in notice `id` contains `answer`.
+fn assert_in_top_3(id: &str, ask: &str, answer: &str) {
+    let hits = top(id, ask, 3);
+    assert!(hits.iter().any(|t| t.contains(answer)), "{ask}: {hits:?}");
+}
+
 fn top(id: &str, ask: &str, n: usize) -> Vec<String> {
     let corpus = bundled::corpus();
     let hits = corpus.search(scope(id), ask, n).hits;
@@ -195,8 +201,7 @@ fn fillers_and_text_speak_read_as_the_words_they_stand_for() {
     // "own" says nothing more; "wanna" is "want" ("dont want").
     let first = &top("afc-standard", "can i read my own file", 1)[0];
     assert!(first.contains("right to request access"), "{first}");
-    let hits = top("afc-early-help", "i dont wanna", 3);
-    assert!(hits.iter().any(|t| t.contains("object")), "{hits:?}");
+    assert_in_top_3("afc-early-help", "i dont wanna", "object");
 }
 
 #[test]
@@ -214,8 +219,7 @@ fn a_notices_own_name_says_where_not_what_is_asked() {
     let first = &top("afc-family-hub", "can the family hub delete my details", 1)[0];
     assert!(first.contains("erased"), "{first}");
     // Asked on its own, the name is the question.
-    let hits = top("afc-family-hub", "wot is a family hub", 3);
-    assert!(hits.iter().any(|t| t.contains("Family Hub")), "{hits:?}");
+    assert_in_top_3("afc-family-hub", "wot is a family hub", "Family Hub");
 }
 
 #[test]
@@ -245,29 +249,21 @@ fn a_question_that_names_a_right_asks_for_the_right() {
 #[test]
 fn a_familys_story_before_the_question_counts_less_than_the_question() {
     // Not the parenting group or the hub: whether the school is told.
-    let hits = top(
+    assert_in_top_3(
         "afc-family-hub",
         "i go to the parenting group at the family hub because im struggling with my 6 yr old, \
          will anything i say there get passed on to her school",
-        3,
-    );
-    assert!(
-        hits.iter().any(|t| t.contains("Education and schools")),
-        "{hits:?}"
+        "Education and schools",
     );
 }
 
 #[test]
 fn a_familys_story_after_the_question_counts_less_too() {
     // Not the baby group: whether the hub deletes what it holds.
-    let hits = top(
+    assert_in_top_3(
         "afc-family-hub",
         "can i make the hub delete my details, we only went to one baby group",
-        3,
-    );
-    assert!(
-        hits.iter().any(|t| t.contains("erased or destroyed")),
-        "{hits:?}"
+        "erased or destroyed",
     );
 }
 
@@ -292,8 +288,7 @@ fn everyday_words_name_rights_and_the_people_data_goes_to() {
         ),
     ];
     for (notice, ask, answer) in cases {
-        let hits = top(notice, ask, 3);
-        assert!(hits.iter().any(|t| t.contains(answer)), "{ask}: {hits:?}");
+        assert_in_top_3(notice, ask, answer);
     }
 }
 
@@ -310,36 +305,29 @@ fn a_notice_that_states_no_date_says_so_when_asked() {
 fn two_concepts_named_by_the_same_words_are_one_thing_asked() {
     // "social worker" names social care and the services' initials: counted
     // twice, it outweighed the programme asked about.
-    let hits = top(
+    assert_in_top_3(
         "afc-social-care",
         "social worker mentioned the troubled families thing, are we on a list for it",
-        3,
-    );
-    assert!(
-        hits.iter()
-            .any(|t| t.contains("Troubled Families Programme")),
-        "{hits:?}"
+        "Troubled Families Programme",
     );
 }
 
 #[test]
 fn a_question_about_a_term_finds_its_definition() {
     // Not the lists that name looked-after children: what one is.
-    let hits = top("*", "what is looked after child", 3);
-    assert!(
-        hits.iter()
-            .any(|t| t.contains("who may live with foster carers")),
-        "{hits:?}"
+    assert_in_top_3(
+        "*",
+        "what is looked after child",
+        "who may live with foster carers",
     );
 }
 
 #[test]
 fn a_right_named_of_someone_else_asks_who_they_are() {
     // Not how the family sees its own file: whether the court does.
-    let hits = top("afc-social-care", "will the family court see my file", 3);
-    assert!(
-        hits.iter()
-            .any(|t| t.contains("Courts and Tribunal Service")),
-        "{hits:?}"
+    assert_in_top_3(
+        "afc-social-care",
+        "will the family court see my file",
+        "Courts and Tribunal Service",
     );
 }
