@@ -480,8 +480,7 @@ impl<'a> Corpus<'a> {
             let mut found = false;
             let mut at: Vec<usize> = Vec::new();
             for ask in concept.asks.iter() {
-                if let Some(words) = find_phrase(&positions, &phrase_words(ask).collect::<Vec<_>>())
-                {
+                if let Some(words) = find_phrase(&positions, ask) {
                     found = true;
                     for i in words {
                         if !at.contains(&i) {
@@ -788,7 +787,7 @@ type PhraseWord<'a> = (&'a str, bool);
 
 /// The words of a prepared phrase (concepts' asks and means are stemmed
 /// when loaded).
-fn phrase_words(phrase: &str) -> impl Iterator<Item = PhraseWord<'_>> {
+fn phrase_words(phrase: &str) -> impl Iterator<Item = PhraseWord<'_>> + Clone {
     phrase
         .split(' ')
         .filter(|w| !w.is_empty())
@@ -807,18 +806,21 @@ const MAX_GAP: usize = 3;
 /// its meaningful words, or `None`. Each word of the ask must be there, stop
 /// words too ("dont want" is not "want"); the question may have up to
 /// [`MAX_GAP`] other stop words or family words between them.
-fn find_phrase(positions: &[Position], ask: &[PhraseWord]) -> Option<Vec<usize>> {
-    let matches = |p: &Position, (word, stop): &PhraseWord| {
-        p.stem == *word || (!stop && p.alternatives.iter().any(|(t, _)| t == word))
+fn find_phrase(positions: &[Position], ask: &str) -> Option<Vec<usize>> {
+    let matches = |p: &Position, (word, stop): PhraseWord| {
+        p.stem == word || (!stop && p.alternatives.iter().any(|(t, _)| t == word))
     };
-    let (first, rest) = ask.split_first()?;
+    // (The ask's words are read from the prepared phrase, not collected:
+    // a question is matched against every ask of every concept.)
+    let mut words = phrase_words(ask);
+    let first = words.next()?;
     (0..positions.len()).find_map(|start| {
         if !matches(&positions[start], first) {
             return None;
         }
         let mut at = vec![start];
         let mut next = start + 1;
-        for word in rest {
+        for word in words.clone() {
             let skip = positions[next.min(positions.len())..]
                 .iter()
                 .take(MAX_GAP + 1)
@@ -1052,10 +1054,7 @@ mod tests {
     fn asks_match_in_order_with_their_stop_words() {
         let found = |ask: &str, query: &str| {
             let prepared = crate::text::prepare_phrase(ask);
-            find_phrase(
-                &positions(query),
-                &phrase_words(&prepared).collect::<Vec<_>>(),
-            )
+            find_phrase(&positions(query), &prepared)
         };
         assert_eq!(found("dont want", "I don't want you to"), Some(vec![2]));
         assert_eq!(found("dont want", "i want u to delete it"), None);
