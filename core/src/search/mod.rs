@@ -82,10 +82,10 @@ const FAMILY_WORD_WEIGHT: f32 = 0.5;
 /// about its service, so the word says where, not what is asked ("can i
 /// see my early help file" asks for a file).
 const NAME_WORD_WEIGHT: f32 = 0.3;
-/// How much a word of the situation told before a question counts ("i go
-/// to the parenting group because im struggling, will anything i say get
-/// passed on to her school"): the family's story says why they ask, the
-/// question what.
+/// How much a word of the situation told before or after a question
+/// counts ("i go to the parenting group because im struggling, will
+/// anything i say get passed on to her school"): the family's story says
+/// why they ask, the question what.
 const SITUATION_WEIGHT: f32 = 0.7;
 /// How much the rest of a question counts when it names a right (a
 /// concept with `right = true`): the right is what it asks.
@@ -124,12 +124,12 @@ const MAX_TERM_WORDS: usize = 4;
 /// Whether a question asks what a term is: "what is a CIN plan", "wots
 /// profiling", "what are special category data". "What does it mean"
 /// questions need no help: the definitions' headings say "means".
-fn asks_what_a_term_is(query: &str) -> bool {
-    let mut words = words(query).map(|w| w.folded);
-    let opens = match words.next().as_deref() {
+fn asks_what_a_term_is(words: &[Word]) -> bool {
+    let mut words = words.iter().map(|w| w.folded.as_str());
+    let opens = match words.next() {
         Some("whats" | "wots" | "wats") => true,
         Some("what" | "wot" | "wat") => {
-            matches!(words.next().as_deref(), Some("is" | "are" | "r" | "s"))
+            matches!(words.next(), Some("is" | "are" | "r" | "s"))
         }
         _ => false,
     };
@@ -200,8 +200,9 @@ type Group = Vec<Alternative>;
 impl<'a> Corpus<'a> {
     /// Searches `scope` for `query`, best `limit` passages first.
     pub fn search(&self, scope: Scope, query: &str, limit: usize) -> Results {
-        let groups = self.query_groups(scope, query);
-        let about_a_term = asks_what_a_term_is(query);
+        let query_words: Vec<Word> = words(query).collect();
+        let groups = self.query_groups(scope, query, &query_words);
+        let about_a_term = asks_what_a_term_is(&query_words);
         let index = self.index;
         let mut totals = vec![0f32; index.passages.len()];
         // Per passage: the groups it matches (the first 64), and each group's weight.
@@ -418,18 +419,18 @@ impl<'a> Corpus<'a> {
         }
     }
 
-    /// Turns a question into groups of alternatives: each concept it
-    /// names, and each other meaningful word with its near spellings.
-    fn query_groups(&self, scope: Scope, query: &str) -> Vec<Group> {
+    /// Turns a question (`query`, and its `query_words`) into groups of
+    /// alternatives: each concept it names, and each other meaningful word
+    /// with its near spellings.
+    fn query_groups(&self, scope: Scope, query: &str, query_words: &[Word]) -> Vec<Group> {
         let names = self.name_stems(scope);
-        let query_words: Vec<Word> = words(query).collect();
-        let roles = question_roles(&query_words);
-        let ask = the_ask(query, &query_words, &roles);
-        let by_someone_else = done_by_someone_else(&query_words, &roles);
+        let roles = question_roles(query_words);
+        let ask = the_ask(query, query_words, &roles);
+        let by_someone_else = done_by_someone_else(query_words, &roles);
         // Every word, stop words too (concepts may name them: "dont want",
         // "who can see"); meaningful words with the stems they may stand for.
         let mut positions: Vec<Position> = query_words
-            .into_iter()
+            .iter()
             .enumerate()
             .map(|(i, w)| {
                 let stop = is_stop_word(&w.folded);
@@ -702,9 +703,9 @@ struct Position {
     /// A word of the searched notice's name or its publisher's
     /// ([`Corpus::name_stems`]).
     named: bool,
-    /// A word of the situation told before the question ("my partner was
-    /// arrested …, does the social worker tell the police"): see
-    /// [`where_the_ask_starts`].
+    /// A word of the situation a family tells before or after its question
+    /// ("my partner was arrested …, does the social worker tell the
+    /// police"): see [`the_ask`].
     situation: bool,
     /// A word of what someone other than the family does ("will the court
     /// see my file"): see [`done_by_someone_else`].
@@ -1154,6 +1155,8 @@ mod tests {
 
     #[test]
     fn a_question_about_a_term_is_told_apart() {
+        let asks_what_a_term_is =
+            |query: &str| asks_what_a_term_is(&words(query).collect::<Vec<_>>());
         assert!(asks_what_a_term_is("what is a looked after child"));
         assert!(asks_what_a_term_is("wots profiling"));
         assert!(asks_what_a_term_is("what are special category data"));
