@@ -15,6 +15,7 @@ use super::dom::{append, append_text, element, on, set, text_element, toggle_con
 use super::explorer::answer;
 use super::page::Page;
 use privacy_notice_core::model::Question;
+use privacy_notice_core::text::push_joined;
 
 /// The questions a hint answers, in order.
 const HINT_QUESTIONS: [Question; 4] = [
@@ -48,10 +49,7 @@ pub fn mount_hint(
             kind.chars().take(100).collect::<String>(),
             notice.id,
         );
-        for (i, item) in notice.explorer.iter().enumerate() {
-            message.push_str(if i == 0 { "" } else { ", " });
-            message.push_str(&item.id);
-        }
+        push_joined(&mut message, notice.explorer.iter().map(|e| &*e.id), ", ");
         message.push('.');
         return Err(JsError::new(&message));
     };

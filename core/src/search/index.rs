@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use crate::model::{Block, GlossaryTerm, List, Notice, Text, blocks};
 use crate::render::DATE_NOT_STATED;
-use crate::text::terms;
+use crate::text::{push_joined, terms};
 
 /// What a passage is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -198,11 +198,8 @@ impl Shown<'_> {
         }
         out.push_str(&self.text);
         if !self.list.is_empty() {
-            // (Pushed, not `join`ed: `join` adds its own code to the Wasm.)
-            for (i, item) in self.list.iter().enumerate() {
-                out.push_str(if i == 0 { " " } else { "; " });
-                out.push_str(item);
-            }
+            out.push(' ');
+            push_joined(&mut out, self.list.iter().copied(), "; ");
             if self.list_cut {
                 out.push_str("; …");
             }

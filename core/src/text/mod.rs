@@ -119,6 +119,21 @@ pub fn terms(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(|w| stem(&w.folded))
 }
 
+/// Appends `items` to `out` with `separator` between them: what
+/// `[..].join(separator)` does, without `join`'s own code in the Wasm.
+pub fn push_joined<'a>(
+    out: &mut String,
+    items: impl IntoIterator<Item = &'a str>,
+    separator: &str,
+) {
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push_str(separator);
+        }
+        out.push_str(item);
+    }
+}
+
 /// Marks a stop word in a prepared phrase (see [`prepare_phrase`]).
 pub const STOP_MARK: char = '*';
 
@@ -199,6 +214,15 @@ mod tests {
     fn terms_drop_question_words_and_stem() {
         let t: Vec<_> = terms("Who sees my referrals?").collect();
         assert_eq!(t, ["see", "refer"]);
+    }
+
+    #[test]
+    fn joined_items_have_the_separator_between_them_only() {
+        let mut out = String::from("kinds:");
+        push_joined(&mut out, ["a", "b", "c"], ", ");
+        assert_eq!(out, "kinds:a, b, c");
+        push_joined(&mut out, [], "; ");
+        assert_eq!(out, "kinds:a, b, c");
     }
 
     #[test]
