@@ -106,22 +106,23 @@ fn blind_family_questions_fifth_set() {
     evaluate("tests/search_questions_blind5.toml", 85.7);
 }
 
-/// Written blind from ten more personas (a blind parent with a screen
-/// reader, a 16-year-old mum, a nurse, a parent with an old conviction, …)
-/// and committed before the search ever ran on it (218ca4b); its first pass
-/// was on round five's search, after development set 4.
-#[test]
-fn blind_family_questions_seventh_set() {
-    evaluate("tests/search_questions_blind7.toml", 89.9);
-}
-
 /// Written blind from ten more personas (a privacy-savvy parent, a parent
 /// with dyslexia, one typing through a translation app, a neighbour who
-/// referred, …) and committed before the search ever ran on it (9febd1f);
-/// its first pass was on round five's search.
+/// referred, …) and committed before the search ever ran on it (9febd1f):
+/// first pass 55/70 (78.6%), on round five's search. Never tuned on.
 #[test]
 fn blind_family_questions_sixth_set() {
     evaluate("tests/search_questions_blind6.toml", 78.5);
+}
+
+/// Written blind from ten more personas (a blind parent with a screen
+/// reader, a 16-year-old mum, a nurse, a parent with an old conviction, …)
+/// and committed before the search ever ran on it (218ca4b): first pass
+/// 63/70 (90.0%), on round five's search after development set 4. Never
+/// tuned on.
+#[test]
+fn blind_family_questions_seventh_set() {
+    evaluate("tests/search_questions_blind7.toml", 89.9);
 }
 
 /// Written from the personas and families' ways of asking (abbreviations,
@@ -175,9 +176,9 @@ fn scope(id: &str) -> Scope {
     }
 }
 
-/// Asserts that one of the top 3 hits for `ask` in notice `id` contains `answer`.
-fn assert_in_top_3(id: &str, ask: &str, answer: &str) {
-    let hits = top(id, ask, 3);
+/// Asserts that one of the top `n` hits for `ask` in notice `id` contains `answer`.
+fn assert_in_top(n: usize, id: &str, ask: &str, answer: &str) {
+    let hits = top(id, ask, n);
     assert!(hits.iter().any(|t| t.contains(answer)), "{ask}: {hits:?}");
 }
 
@@ -192,23 +193,30 @@ fn top(id: &str, ask: &str, n: usize) -> Vec<String> {
 #[test]
 fn a_relative_may_sit_between_the_words_of_an_ask() {
     // "see … file" is asking for one's records, whoever's they are.
-    let first = &top("afc-standard", "can i see my daughter's file", 1)[0];
-    assert!(first.contains("right to request access"), "{first}");
+    assert_in_top(
+        1,
+        "afc-standard",
+        "can i see my daughter's file",
+        "right to request access",
+    );
 }
 
 #[test]
 fn fillers_and_text_speak_read_as_the_words_they_stand_for() {
     // "own" says nothing more; "wanna" is "want" ("dont want").
-    let first = &top("afc-standard", "can i read my own file", 1)[0];
-    assert!(first.contains("right to request access"), "{first}");
-    assert_in_top_3("afc-early-help", "i dont wanna", "object");
+    assert_in_top(
+        1,
+        "afc-standard",
+        "can i read my own file",
+        "right to request access",
+    );
+    assert_in_top(3, "afc-early-help", "i dont wanna", "object");
 }
 
 #[test]
 fn the_relative_a_question_is_about_counts_less_than_what_it_asks() {
     // The question is about crimes; "my dad" says whose.
-    let first = &top("afc-social-care", "my dad crimes", 1)[0];
-    assert!(first.contains("offences"), "{first}");
+    assert_in_top(1, "afc-social-care", "my dad crimes", "offences");
     let hits = top("afc-family-hub", "my mum health", 2);
     assert!(hits.iter().all(|t| t.contains("health")), "{hits:?}");
 }
@@ -216,40 +224,39 @@ fn the_relative_a_question_is_about_counts_less_than_what_it_asks() {
 #[test]
 fn a_notices_own_name_says_where_not_what_is_asked() {
     // Every passage of the Family Hub notice is about the hub: "delete" is asked.
-    let first = &top("afc-family-hub", "can the family hub delete my details", 1)[0];
-    assert!(first.contains("erased"), "{first}");
+    assert_in_top(
+        1,
+        "afc-family-hub",
+        "can the family hub delete my details",
+        "erased",
+    );
     // Asked on its own, the name is the question.
-    assert_in_top_3("afc-family-hub", "wot is a family hub", "Family Hub");
+    assert_in_top(3, "afc-family-hub", "wot is a family hub", "Family Hub");
 }
 
 #[test]
 fn a_question_that_names_a_right_asks_for_the_right() {
     // Not who social care shares with, or what it holds: whether the family can say no.
-    let hits = top(
+    assert_in_top(
+        2,
         "afc-social-care",
         "can i stop social care passing my stuff to the school",
-        2,
-    );
-    assert!(
-        hits.iter().any(|t| t.contains("object to processing")),
-        "{hits:?}"
+        "object to processing",
     );
     // Not who else may see it: how to see it oneself.
-    let hits = top(
+    assert_in_top(
+        2,
         "afc-early-help",
         "can i see the notes the early help worker wrote",
-        2,
-    );
-    assert!(
-        hits.iter().any(|t| t.contains("right to request access")),
-        "{hits:?}"
+        "right to request access",
     );
 }
 
 #[test]
 fn a_familys_story_before_the_question_counts_less_than_the_question() {
     // Not the parenting group or the hub: whether the school is told.
-    assert_in_top_3(
+    assert_in_top(
+        3,
         "afc-family-hub",
         "i go to the parenting group at the family hub because im struggling with my 6 yr old, \
          will anything i say there get passed on to her school",
@@ -260,7 +267,8 @@ fn a_familys_story_before_the_question_counts_less_than_the_question() {
 #[test]
 fn a_familys_story_after_the_question_counts_less_too() {
     // Not the baby group: whether the hub deletes what it holds.
-    assert_in_top_3(
+    assert_in_top(
+        3,
         "afc-family-hub",
         "can i make the hub delete my details, we only went to one baby group",
         "erased or destroyed",
@@ -288,7 +296,7 @@ fn everyday_words_name_rights_and_the_people_data_goes_to() {
         ),
     ];
     for (notice, ask, answer) in cases {
-        assert_in_top_3(notice, ask, answer);
+        assert_in_top(3, notice, ask, answer);
     }
 }
 
@@ -305,7 +313,8 @@ fn a_notice_that_states_no_date_says_so_when_asked() {
 fn two_concepts_named_by_the_same_words_are_one_thing_asked() {
     // "social worker" names social care and the services' initials: counted
     // twice, it outweighed the programme asked about.
-    assert_in_top_3(
+    assert_in_top(
+        3,
         "afc-social-care",
         "social worker mentioned the troubled families thing, are we on a list for it",
         "Troubled Families Programme",
@@ -315,7 +324,8 @@ fn two_concepts_named_by_the_same_words_are_one_thing_asked() {
 #[test]
 fn a_question_about_a_term_finds_its_definition() {
     // Not the lists that name looked-after children: what one is.
-    assert_in_top_3(
+    assert_in_top(
+        3,
         "*",
         "what is looked after child",
         "who may live with foster carers",
@@ -325,7 +335,8 @@ fn a_question_about_a_term_finds_its_definition() {
 #[test]
 fn a_right_named_of_someone_else_asks_who_they_are() {
     // Not how the family sees its own file: whether the court does.
-    assert_in_top_3(
+    assert_in_top(
+        3,
         "afc-social-care",
         "will the family court see my file",
         "Courts and Tribunal Service",
