@@ -62,7 +62,7 @@ fn shared_sample_questions() {
 
 #[test]
 fn project_family_questions() {
-    evaluate("tests/search_questions.toml", 98.2);
+    evaluate("tests/search_questions.toml", 97.6);
 }
 
 /// Written blind, from the notices only, before the search was run on them.
@@ -82,7 +82,7 @@ fn blind_family_questions_second_set() {
 /// first-pass score, before the search changed; never tuned on.
 #[test]
 fn blind_family_questions_third_set() {
-    evaluate("tests/search_questions_blind3.toml", 67.4);
+    evaluate("tests/search_questions_blind3.toml", 68.5);
 }
 
 /// Written by a helper from personas no earlier set used (a school's
@@ -93,7 +93,7 @@ fn blind_family_questions_third_set() {
 /// Never tuned on.
 #[test]
 fn blind_family_questions_fourth_set() {
-    evaluate("tests/search_questions_blind4.toml", 77.4);
+    evaluate("tests/search_questions_blind4.toml", 78.7);
 }
 
 /// Written by a helper from nine personas no earlier set used (a
@@ -112,7 +112,7 @@ fn blind_family_questions_fifth_set() {
 /// first pass 55/70 (78.6%), on round five's search. Never tuned on.
 #[test]
 fn blind_family_questions_sixth_set() {
-    evaluate("tests/search_questions_blind6.toml", 78.5);
+    evaluate("tests/search_questions_blind6.toml", 84.2);
 }
 
 /// Written blind from ten more personas (a blind parent with a screen
@@ -122,7 +122,7 @@ fn blind_family_questions_sixth_set() {
 /// tuned on.
 #[test]
 fn blind_family_questions_seventh_set() {
-    evaluate("tests/search_questions_blind7.toml", 89.9);
+    evaluate("tests/search_questions_blind7.toml", 94.2);
 }
 
 /// Written from the personas and families' ways of asking (abbreviations,
@@ -130,7 +130,7 @@ fn blind_family_questions_seventh_set() {
 /// changed the search; it guided that round, so it is tuned on.
 #[test]
 fn development_family_questions() {
-    evaluate("tests/search_questions_dev.toml", 95.4);
+    evaluate("tests/search_questions_dev.toml", 97.7);
 }
 
 /// Written by a helper for round four, weighted towards what the search
@@ -138,7 +138,7 @@ fn development_family_questions() {
 /// words for legal ideas); it guided that round, so it is tuned on.
 #[test]
 fn second_development_family_questions() {
-    evaluate("tests/search_questions_dev2.toml", 87.1);
+    evaluate("tests/search_questions_dev2.toml", 88.5);
 }
 
 /// Written for round five from ten more personas, the way a blind set is
@@ -146,7 +146,7 @@ fn second_development_family_questions() {
 /// four's search; it guided round five, so it is tuned on.
 #[test]
 fn third_development_family_questions() {
-    evaluate("tests/search_questions_dev3.toml", 94.9);
+    evaluate("tests/search_questions_dev3.toml", 93.7);
 }
 
 /// Written for round five, modelled on the shared sample (short, plain
@@ -154,7 +154,17 @@ fn third_development_family_questions() {
 /// Its first pass was 70/80; it was then tuned on.
 #[test]
 fn fourth_development_family_questions() {
-    evaluate("tests/search_questions_dev4.toml", 92.4);
+    evaluate("tests/search_questions_dev4.toml", 97.4);
+}
+
+/// Written by a helper from the notices only, modelled on the shared
+/// sample (ten personas: a working dad on his lunch break, a mum with
+/// postnatal depression, a kinship carer, a refugee parent, a foster
+/// carer, …): first pass 71/80 (88.8%), on round five's search. Tuned on
+/// since.
+#[test]
+fn fifth_development_family_questions() {
+    evaluate("tests/search_questions_dev5.toml", 92.4);
 }
 
 #[test]
@@ -167,7 +177,6 @@ fn a_typo_is_read_as_the_word_families_use() {
     assert!(text.contains("Police"), "{text}");
 }
 
-/// The text of the top `n` hits for `ask` within notice `id`.
 /// The notice `id` with what it inherits, or every notice for "*".
 fn scope(id: &str) -> Scope {
     match id {
@@ -182,12 +191,25 @@ fn assert_in_top(n: usize, id: &str, ask: &str, answer: &str) {
     assert!(hits.iter().any(|t| t.contains(answer)), "{ask}: {hits:?}");
 }
 
+/// The text of the top `n` hits for `ask` within notice `id`.
 fn top(id: &str, ask: &str, n: usize) -> Vec<String> {
     let corpus = bundled::corpus();
     let hits = corpus.search(scope(id), ask, n).hits;
     hits.iter()
         .map(|h| corpus.passage(&h.passage).1.into_owned())
         .collect()
+}
+
+#[test]
+fn a_sections_summary_says_what_its_wording_is_about() {
+    // The wording says "general practitioner" and "given to us"; its
+    // section's summary says "your GP … may tell us things".
+    assert_in_top(
+        3,
+        "afc-social-care",
+        "can my GP tell you things about us",
+        "general practitioner",
+    );
 }
 
 #[test]

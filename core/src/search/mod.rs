@@ -90,6 +90,9 @@ const SITUATION_WEIGHT: f32 = 0.7;
 /// How much the rest of a question counts when it names a right (a
 /// concept with `right = true`): the right is what it asks.
 const BESIDE_A_RIGHT_WEIGHT: f32 = 0.5;
+/// How much of the question a section's summary covers counts as covered
+/// by the section's wording (see [`Corpus::search`]).
+const SUMMARY_COVERS_WEIGHT: f32 = 0.7;
 /// How much a header fact ("About this notice") counts.
 const ABOUT_WEIGHT: f32 = 0.5;
 /// Hits kept while ranking, beyond those asked for, so that one dropped as
@@ -281,7 +284,17 @@ impl<'a> Corpus<'a> {
                     mask |= item_mask;
                 }
             }
-            let coverage = covered(mask) / total_weight;
+            // A section's plain summary says what its wording is about: what
+            // the summary matches counts, at a share, as covered for each of
+            // its passages ("can my GP tell you things" finds "information
+            // … given to us by … general practitioner", in a section whose
+            // summary says "your GP … may tell us things").
+            let mut from_summary = 0.0;
+            if passage.kind == PassageKind::Body {
+                let summary = p - usize::from(passage.block) - 1;
+                from_summary = SUMMARY_COVERS_WEIGHT * covered(matched[summary] & !mask);
+            }
+            let coverage = (covered(mask) + from_summary) / total_weight;
             let hit = Hit {
                 passage,
                 score: total * coverage * coverage * kind_weight(&passage, about_a_term),
