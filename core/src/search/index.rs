@@ -289,14 +289,12 @@ pub fn shown_passage<'a>(
     shown
 }
 
-/// How much a term found in a passage's heading counts, against once in its text.
-pub const HEADING_WEIGHT: usize = 2;
-
 /// An inverted index over passages, stored compactly: it ships in the Wasm.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Index {
     pub passages: List<Passage>,
-    /// Length of each passage in terms (at most 255), for BM25's length normalisation.
+    /// Length of each passage's text in terms (at most 255; its heading
+    /// not counted), for BM25's length normalisation.
     pub lengths: List<u8>,
     /// For a list item, the passage that leads into its list ([`NO_LEAD_IN`]
     /// for others): a lead-in's items are the passages just after it that
@@ -453,21 +451,18 @@ impl Index {
         let mut lengths = Vec::with_capacity(passages.len());
         let mut fingerprints = Vec::with_capacity(passages.len());
         let mut head_starts = Vec::new();
-        let mut heading_length = 0;
         for (p, passage) in passages.iter().enumerate() {
             let starts_head = p == 0 || !same_head(&passages[p - 1], passage);
             if starts_head {
                 let head = to_u16(head_starts.len());
                 head_starts.push(to_u16(p));
-                heading_length = 0;
                 for term in terms(&index_heading(passage, notices, glossary)) {
                     by_term.entry(term).or_default().0.push(head);
-                    heading_length += HEADING_WEIGHT;
                 }
             }
             let text = passage_text(passage, notices, glossary);
             fingerprints.push(fingerprint(text));
-            let mut length = heading_length;
+            let mut length = 0;
             for term in terms(text) {
                 by_term.entry(term).or_default().1.push(to_u16(p));
                 length += 1;
@@ -565,9 +560,9 @@ impl Index {
     }
 
     /// The passages term number `t` occurs in, in order, once per
-    /// occurrence (an occurrence in a heading counts [`HEADING_WEIGHT`]
-    /// times for every passage under it).
-    pub fn postings_of(&self, t: usize) -> impl Iterator<Item = u16> + use<> {
+    /// occurrence, each with whether it is in the heading (a heading's
+    /// occurrence counts for every passage under it).
+    pub fn postings_of(&self, t: usize) -> impl Iterator<Item = (u16, bool)> + use<> {
         let mut bytes = self.postings
             [self.starts().postings[t] as usize..self.starts().postings[t + 1] as usize]
             .iter();
@@ -590,7 +585,7 @@ impl Index {
                 .take_while(|&&h| usize::from(h) == head)
                 .count();
             for p in self.head_starts[head]..self.head_starts[head + 1] {
-                from_headings.extend(std::iter::repeat_n(p, times * HEADING_WEIGHT));
+                from_headings.extend(std::iter::repeat_n(p, times));
             }
             i += times;
         }
@@ -623,15 +618,16 @@ fn same_head(a: &Passage, b: &Passage) -> bool {
     group(a.kind) == group(b.kind) && a.notice == b.notice && a.item == b.item
 }
 
-/// Merges two ascending lists into one.
-fn merge_sorted(a: Vec<u16>, b: Vec<u16>) -> Vec<u16> {
+/// Merges two ascending lists into one, each entry marked with whether it
+/// came from the first.
+fn merge_sorted(a: Vec<u16>, b: Vec<u16>) -> Vec<(u16, bool)> {
     let mut out = Vec::with_capacity(a.len() + b.len());
     let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
     loop {
         let next = match (a.peek(), b.peek()) {
-            (Some(x), Some(y)) if x <= y => a.next(),
-            (_, Some(_)) => b.next(),
-            (Some(_), None) => a.next(),
+            (Some(x), Some(y)) if x <= y => a.next().map(|p| (p, true)),
+            (_, Some(_)) => b.next().map(|p| (p, false)),
+            (Some(_), None) => a.next().map(|p| (p, true)),
             (None, None) => return out,
         };
         out.extend(next);
@@ -690,7 +686,10 @@ mod tests {
             posting_lengths: posting_lengths.into(),
             starts: OnceLock::new(),
         };
-        assert_eq!(index.postings_of(0).collect::<Vec<_>>(), passages);
+        assert_eq!(
+            index.postings_of(0).map(|(p, _)| p).collect::<Vec<_>>(),
+            passages
+        );
         assert_eq!(index.postings_of(1).count(), 0);
         assert_eq!((index.term(0), index.term(1)), ("a", "bc"));
         assert_eq!(

@@ -59,6 +59,8 @@ pub fn check_query(query: &str) -> Result<&str, QueryTooLong> {
 const K1: f32 = 1.2;
 /// BM25 length normalisation (0 = none, 1 = full).
 const B: f32 = 0.75;
+/// How much a term found in a passage's heading counts, against once in its text.
+const HEADING_WEIGHT: f32 = 2.0;
 /// How much the other alternatives a passage matches add to its best one.
 const OTHER_ALTERNATIVES_WEIGHT: f32 = 0.5;
 /// Weight of a notice word reached through a concept ("say no" → "object").
@@ -200,11 +202,19 @@ struct Alternative {
 /// best it matches, plus a share of the others ([`OTHER_ALTERNATIVES_WEIGHT`]).
 type Group = Vec<Alternative>;
 
+/// A question read as groups, and which of them say what is asked rather
+/// than whom or where it is about (a relative, the service's name).
+struct Groups {
+    groups: Vec<Group>,
+    /// Bit g set when group g (of the first 64) is asked.
+    asked: u64,
+}
+
 impl<'a> Corpus<'a> {
     /// Searches `scope` for `query`, best `limit` passages first.
     pub fn search(&self, scope: Scope, query: &str, limit: usize) -> Results {
         let query_words: Vec<Word> = words(query).collect();
-        let groups = self.query_groups(scope, query, &query_words);
+        let Groups { groups, asked } = self.query_groups(scope, query, &query_words);
         let about_a_term = asks_what_a_term_is(&query_words);
         let index = self.index;
         let mut totals = vec![0f32; index.passages.len()];
@@ -290,7 +300,7 @@ impl<'a> Corpus<'a> {
             // … given to us by … general practitioner", in a section whose
             // summary says "your GP … may tell us things").
             let mut from_summary = 0.0;
-            if passage.kind == PassageKind::Body {
+            if passage.kind == PassageKind::Body && mask & asked != 0 {
                 let summary = p - usize::from(passage.block) - 1;
                 from_summary = SUMMARY_COVERS_WEIGHT * covered(matched[summary] & !mask);
             }
@@ -378,27 +388,35 @@ impl<'a> Corpus<'a> {
         hits.truncate(limit);
     }
 
-    /// BM25 of term number `term` in each passage that has it.
+    /// BM25 of term number `term` in each passage that has it, with the
+    /// heading a field of its own (BM25F): an occurrence in the heading
+    /// counts [`HEADING_WEIGHT`] times, whatever the passage's length, and
+    /// one in the text by the text's length. (Normalising a heading's
+    /// occurrence by the passage's length would make a section's shortest
+    /// passage its best answer to any word of its heading.)
     fn bm25(&self, term: usize) -> Vec<(u16, f32)> {
         let index = self.index;
-        let mut frequency: Vec<(u16, u32)> = Vec::new();
-        for p in index.postings_of(term) {
+        // Per passage: occurrences in its heading and in its text.
+        let mut frequency: Vec<(u16, u32, u32)> = Vec::new();
+        for (p, in_heading) in index.postings_of(term) {
+            let (heading, text) = (u32::from(in_heading), u32::from(!in_heading));
             match frequency.last_mut() {
-                Some((last, count)) if *last == p => *count += 1,
-                _ => frequency.push((p, 1)),
+                Some((last, h, t)) if *last == p => {
+                    *h += heading;
+                    *t += text;
+                }
+                _ => frequency.push((p, heading, text)),
             }
         }
         let idf = self.idf(frequency.len());
         let average = index.average_length();
         frequency
             .into_iter()
-            .map(|(p, tf)| {
-                let tf = tf as f32;
+            .map(|(p, heading, text)| {
                 let length = f32::from(index.lengths[usize::from(p)]);
-                (
-                    p,
-                    idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * length / average)),
-                )
+                let tf = HEADING_WEIGHT * heading as f32
+                    + text as f32 / (1.0 - B + B * length / average);
+                (p, idf * tf * (K1 + 1.0) / (tf + K1))
             })
             .collect()
     }
@@ -435,7 +453,7 @@ impl<'a> Corpus<'a> {
     /// Turns a question (`query`, and its `query_words`) into groups of
     /// alternatives: each concept it names, and each other meaningful word
     /// with its near spellings.
-    fn query_groups(&self, scope: Scope, query: &str, query_words: &[Word]) -> Vec<Group> {
+    fn query_groups(&self, scope: Scope, query: &str, query_words: &[Word]) -> Groups {
         let names = self.name_stems(scope);
         let roles = question_roles(query_words);
         let ask = the_ask(query, query_words, &roles);
@@ -484,6 +502,13 @@ impl<'a> Corpus<'a> {
         let mut groups: Vec<Group> = Vec::new();
         // Per group: whether it is a right the question names.
         let mut rights: Vec<bool> = Vec::new();
+        // Groups that say what is asked (not whom or where): bit g for group g.
+        let mut asked = 0u64;
+        let mut mark_asked = |g: usize, is_asked: bool| {
+            if is_asked && g < 64 {
+                asked |= 1 << g;
+            }
+        };
         let mut used = vec![false; positions.len()];
         // Per word: the concept group it names, if any.
         let mut group_of: Vec<Option<usize>> = vec![None; positions.len()];
@@ -555,6 +580,7 @@ impl<'a> Corpus<'a> {
                 }
             };
             rights[g] |= concept.right && !of_someone_else;
+            mark_asked(g, at.iter().any(|&i| !positions[i].is_context()));
             for alternative in group {
                 add_alternative(&mut groups[g], alternative);
             }
@@ -586,6 +612,7 @@ impl<'a> Corpus<'a> {
                     );
                 }
             }
+            mark_asked(groups.len(), !position.is_context());
             groups.push(group);
             rights.push(false);
         }
@@ -598,7 +625,7 @@ impl<'a> Corpus<'a> {
                 }
             }
         }
-        groups
+        Groups { groups, asked }
     }
 
     /// Stems of the words that name a notice searched on its own: its
