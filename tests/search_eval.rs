@@ -7,7 +7,7 @@ use std::io::Write;
 
 use privacy_notice::bundled;
 use privacy_notice_core::search::Scope;
-use privacy_notice_core::text::fold_phrase;
+use privacy_notice_core::text::{fold_phrase, stem};
 
 /// Runs every question of `path` through the library search, prints the
 /// misses (with `--nocapture`) and the recall (always), and fails when the
@@ -198,6 +198,17 @@ fn top(id: &str, ask: &str, n: usize) -> Vec<String> {
     hits.iter()
         .map(|h| corpus.passage(&h.passage).1.into_owned())
         .collect()
+}
+
+#[test]
+fn results_mark_what_is_asked_not_the_story_around_it() {
+    let corpus = bundled::corpus();
+    let ask = "can i make the hub delete my details, we only went to one baby group";
+    let marked = corpus.search(scope("afc-family-hub"), ask, 3).matched_terms;
+    assert!(marked.contains(&stem("delete")), "{marked:?}");
+    for told in ["only", "baby", "group"] {
+        assert!(!marked.contains(&stem(told)), "{told}: {marked:?}");
+    }
 }
 
 #[test]

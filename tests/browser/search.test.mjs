@@ -227,3 +227,12 @@ test("finds a passage about the police despite a typo", async (t) => {
     "the word the typo meant is marked"
   );
 });
+
+test("marks what was asked, not the story told around it", async (t) => {
+  const { page } = await suite.open(t, "notices/afc-family-hub.html");
+  await search(page, 0, "can i make the hub delete my details, we only went to one baby group");
+  const marks = (await results(page)).items.flatMap((i) => i.marks);
+  assert.ok(marks.some((m) => /delet|eras/i.test(m)), `what was asked is marked: ${JSON.stringify(marks)}`);
+  const told = marks.filter((m) => /^(only|baby|babies|group|groups)$/i.test(m));
+  assert.deepEqual(told, [], "the story's words are not marked");
+});

@@ -203,18 +203,26 @@ struct Alternative {
 type Group = Vec<Alternative>;
 
 /// A question read as groups, and which of them say what is asked rather
-/// than whom or where it is about (a relative, the service's name).
+/// than whom or where it is about (a relative, the service's name), and
+/// which are named only in the family's story.
 struct Groups {
     groups: Vec<Group>,
     /// Bit g set when group g (of the first 64) is asked.
     asked: u64,
+    /// Bit g set when every word of group g (of the first 64) is in the
+    /// situation told around the question ([`the_ask`]).
+    told: u64,
 }
 
 impl<'a> Corpus<'a> {
     /// Searches `scope` for `query`, best `limit` passages first.
     pub fn search(&self, scope: Scope, query: &str, limit: usize) -> Results {
         let query_words: Vec<Word> = words(query).collect();
-        let Groups { groups, asked } = self.query_groups(scope, query, &query_words);
+        let Groups {
+            groups,
+            asked,
+            told,
+        } = self.query_groups(scope, query, &query_words);
         let about_a_term = asks_what_a_term_is(&query_words);
         let index = self.index;
         let mut totals = vec![0f32; index.passages.len()];
@@ -236,7 +244,9 @@ impl<'a> Corpus<'a> {
                     let scores = self.bm25(term);
                     if !scores.is_empty() {
                         let term = index.term(term);
-                        if !matched_terms.iter().any(|t| t == term) {
+                        // What the story names is not marked in results: a
+                        // parent on a phone looks for what they asked.
+                        if bit & told == 0 && !matched_terms.iter().any(|t| t == term) {
                             matched_terms.push(term.to_string());
                         }
                         weight = weight.max(alternative.weight * self.idf(scores.len()));
@@ -502,13 +512,6 @@ impl<'a> Corpus<'a> {
         let mut groups: Vec<Group> = Vec::new();
         // Per group: whether it is a right the question names.
         let mut rights: Vec<bool> = Vec::new();
-        // Groups that say what is asked (not whom or where): bit g for group g.
-        let mut asked = 0u64;
-        let mut mark_asked = |g: usize, is_asked: bool| {
-            if is_asked && g < 64 {
-                asked |= 1 << g;
-            }
-        };
         let mut used = vec![false; positions.len()];
         // Per word: the concept group it names, if any.
         let mut group_of: Vec<Option<usize>> = vec![None; positions.len()];
@@ -580,7 +583,6 @@ impl<'a> Corpus<'a> {
                 }
             };
             rights[g] |= concept.right && !of_someone_else;
-            mark_asked(g, at.iter().any(|&i| !positions[i].is_context()));
             for alternative in group {
                 add_alternative(&mut groups[g], alternative);
             }
@@ -588,10 +590,11 @@ impl<'a> Corpus<'a> {
                 group_of[i] = Some(g);
             }
         }
-        for (position, used) in positions.iter().zip(used) {
+        for (i, (position, used)) in positions.iter().zip(used).enumerate() {
             if used || position.stop {
                 continue;
             }
+            group_of[i] = Some(groups.len());
             let mut group = known(&position.alternatives);
             for alternative in &mut group {
                 alternative.weight *= position.weight();
@@ -612,7 +615,6 @@ impl<'a> Corpus<'a> {
                     );
                 }
             }
-            mark_asked(groups.len(), !position.is_context());
             groups.push(group);
             rights.push(false);
         }
@@ -625,7 +627,21 @@ impl<'a> Corpus<'a> {
                 }
             }
         }
-        Groups { groups, asked }
+        // Which groups say what is asked, and which the story only names.
+        let (mut asked, mut named, mut outside_story) = (0u64, 0u64, 0u64);
+        for (position, g) in positions.iter().zip(group_of) {
+            if let Some(g) = g.filter(|&g| g < 64) {
+                asked |= u64::from(!position.is_context()) << g;
+                named |= 1 << g;
+                outside_story |= u64::from(!position.situation) << g;
+            }
+        }
+        let told = named & !outside_story;
+        Groups {
+            groups,
+            asked,
+            told,
+        }
     }
 
     /// Stems of the words that name a notice searched on its own: its
