@@ -54,6 +54,7 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("whos", "who"),
     ("wen", "when"),
     ("til", "until"),
+    ("till", "until"),
     ("wanna", "want"),
     ("bout", "about"),
     ("abt", "about"),
@@ -367,6 +368,8 @@ mod tests {
             ("bout", "about"),
             ("wiv", "with"),
             ("coz", "because"),
+            // "how long till you delete it": not a typo for "tell" or "ill".
+            ("till", "until"),
         ] {
             assert_eq!(stem(a), stem(b), "{a} and {b}");
         }
