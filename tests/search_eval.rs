@@ -186,6 +186,16 @@ fn a_typo_is_read_as_the_word_families_use() {
     assert!(text.contains("Police"), "{text}");
 }
 
+#[test]
+fn a_typo_is_read_as_the_word_that_keeps_its_start() {
+    // "infomation" is one edit from "information" and from "income" (a
+    // family word for money).
+    let corpus = bundled::corpus();
+    let marked = corpus.search(Scope::All, "infomation", 3).matched_terms;
+    assert!(marked.contains(&stem("information")), "{marked:?}");
+    assert!(!marked.contains(&stem("financial")), "{marked:?}");
+}
+
 /// The notice `id` with what it inherits, or every notice for "*".
 fn scope(id: &str) -> Scope {
     match id {

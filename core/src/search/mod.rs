@@ -697,6 +697,18 @@ impl<'a> Corpus<'a> {
                 nearest.push(candidate);
             }
         }
+        // Among equally near words, those that keep more of the typed
+        // word's start: slips come later in a word ("infomation" is
+        // "information", not "income").
+        let shared = |t: &str| {
+            typed
+                .bytes()
+                .zip(t.bytes())
+                .take_while(|(a, b)| a == b)
+                .count()
+        };
+        let longest = nearest.iter().map(|t| shared(t)).max().unwrap_or(0);
+        nearest.retain(|t| shared(t) == longest);
         // Among equally near words, the ones families use (the concept map's
         // asks) are the likelier meaning: "polcie" is "police", not "policies".
         if nearest.iter().any(|t| concept_stems.contains(t)) {
