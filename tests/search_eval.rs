@@ -196,6 +196,18 @@ fn a_typo_is_read_as_the_word_that_keeps_its_start() {
     assert!(!marked.contains(&stem("financial")), "{marked:?}");
 }
 
+#[test]
+fn everyday_words_are_not_read_as_slips() {
+    // "week" is one edit from "weed" (drugs), "lady" from "LADO", "much"
+    // from "such", "till" from "tell".
+    let corpus = bundled::corpus();
+    let ask = "the lady visits every week, how much longer till then";
+    let marked = corpus.search(Scope::All, ask, 3).matched_terms;
+    for slip in ["drug", "alcohol", "allegation", "such", "share", "health"] {
+        assert!(!marked.contains(&stem(slip)), "{slip}: {marked:?}");
+    }
+}
+
 /// The notice `id` with what it inherits, or every notice for "*".
 fn scope(id: &str) -> Scope {
     match id {

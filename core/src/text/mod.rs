@@ -76,21 +76,25 @@ const STOP: &[&str] = &[
     "a", "about", "abt", "actually", "after", "all", "also", "am", "an", "and", "any", "are",
     "arent", "as", "at", "basically", "be", "because", "been", "being", "bout", "but", "by", "can",
     "cant", "cn", "cos", "could", "coz", "cuz", "did", "didnt", "do", "does", "doesnt", "dont",
-    "else", "even", "ever", "for", "from", "get", "gets", "getting", "gonna", "got", "gotta", "had",
-    "has", "hasnt", "hav", "have", "havent", "he", "hello", "her", "hey", "hi", "him", "his", "how",
-    "i", "if", "im", "in", "into", "is", "isnt", "it", "its", "ive", "just", "me", "might", "my",
-    "n", "of", "ok", "okay", "on", "or", "our", "ours", "out", "own", "please", "pls", "plz", "r",
-    "really", "same", "she", "should", "so", "some", "still", "stuff", "than", "thanks", "that", "thats",
-    "the", "their", "them", "then", "there", "theres", "these", "they", "thing", "things", "this",
-    "those", "thx", "to", "too", "u", "up", "ur", "us", "very", "was", "wasnt", "wat", "we", "wen",
-    "were", "what", "whats", "when", "where", "which", "who", "whom", "whos", "why", "wif", "will",
-    "with", "wiv", "wont", "wot", "would", "ya", "you", "your", "youre", "yours",
+    "else", "even", "ever", "for", "from", "get", "gets", "getting", "gonna", "got", "gotta",
+    "had", "has", "hasnt", "hav", "have", "havent", "he", "hello", "her", "hey", "hi", "him",
+    "his", "how", "i", "if", "im", "in", "into", "is", "isnt", "it", "its", "ive", "just", "lady",
+    "me", "mentioned", "might", "much", "my", "n", "next", "of", "ok", "okay", "on", "or", "our",
+    "ours", "out", "own", "please", "pls", "plz", "r", "rather", "really", "same", "scared", "she",
+    "should", "so", "some", "still", "stuff", "than", "thanks", "that", "thats", "the", "their",
+    "them", "then", "there", "theres", "these", "they", "thing", "things", "this", "those", "thx",
+    "to", "too", "u", "up", "ur", "us", "very", "was", "wasnt", "wat", "we", "week", "weeks",
+    "wen", "were", "what", "whats", "when", "where", "which", "who", "whom", "whos", "why", "wif",
+    "will", "with", "wiv", "wont", "wot", "would", "ya", "you", "your", "youre", "yours",
 ];
 
 /// Words that carry no meaning for search: articles, pronouns, question
 /// words and auxiliaries ("who", "can", "do", "my"), their text-speak
-/// ("u", "wot", "cn", "bout", "wiv") and fillers ("stuff", "please", "own",
-/// "even", "actually": "can i read my own file" asks to read my file).
+/// ("u", "wot", "cn", "bout", "wiv"), fillers ("stuff", "please", "own",
+/// "even", "actually": "can i read my own file" asks to read my file), and
+/// everyday words the notices never use that would be read as slips for
+/// notice words ("much" as "such", "week" as "weed", "lady" as "LADO",
+/// "scared" as "care").
 pub fn is_stop_word(folded: &str) -> bool {
     STOP.binary_search(&folded).is_ok()
 }

@@ -54,6 +54,7 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("whos", "who"),
     ("wen", "when"),
     ("til", "until"),
+    ("yous", "you"),
     ("till", "until"),
     ("wanna", "want"),
     ("bout", "about"),
