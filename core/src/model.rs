@@ -7,6 +7,7 @@
 use std::borrow::Cow;
 
 use crate::packed;
+use crate::text::part;
 
 /// Text that is either compiled in (`'static`) or read at run time.
 pub type Text = Cow<'static, str>;
@@ -257,8 +258,8 @@ pub fn blocks(body: &str) -> impl Iterator<Item = Block<'_>> {
         }
         if let Some(item) = rest.strip_prefix("- ") {
             let end = item.find('\n').unwrap_or(item.len());
-            let block = Block::ListItem(item[..end].trim());
-            rest = &item[end..];
+            let block = Block::ListItem(part(item, ..end).trim());
+            rest = part(item, end..);
             return Some(block);
         }
         // A paragraph runs to a blank line or to the next list item.
@@ -266,15 +267,15 @@ pub fn blocks(body: &str) -> impl Iterator<Item = Block<'_>> {
         let mut offset = 0;
         for line in rest.split_inclusive('\n') {
             let next = offset + line.len();
-            let following = &rest[next..];
+            let following = part(rest, next..);
             if following.starts_with('\n') || following.starts_with("- ") {
                 end = next;
                 break;
             }
             offset = next;
         }
-        let block = Block::Paragraph(rest[..end].trim());
-        rest = &rest[end..];
+        let block = Block::Paragraph(part(rest, ..end).trim());
+        rest = part(rest, end..);
         Some(block)
     })
 }

@@ -17,6 +17,7 @@ use super::wording::{ABOUT_PASSAGE, PASSAGE, SUMMARY_PASSAGE};
 use privacy_notice_core::search::{
     MAX_QUERY_CHARS, PassageKind, Place, Scope, check_query, highlight,
 };
+use privacy_notice_core::text::part;
 
 /// How long to wait after the last key before searching, in milliseconds.
 const DEBOUNCE_MS: i32 = 200;
@@ -241,9 +242,12 @@ impl SearchBox {
             let passage = element(&doc, "p", "pn-result-text");
             for (range, marked) in highlight(&text, &found.matched_terms) {
                 if marked {
-                    append(&passage, &[&text_element(&doc, "mark", "", &text[range])]);
+                    append(
+                        &passage,
+                        &[&text_element(&doc, "mark", "", part(&text, range))],
+                    );
                 } else {
-                    append_text(&doc, &passage, &text[range]);
+                    append_text(&doc, &passage, part(&text, range));
                 }
             }
             append(&li, &[&title, &passage]);

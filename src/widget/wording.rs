@@ -11,6 +11,7 @@ use web_sys::{Document, Element};
 use super::dom::{append, append_text, element, set, text_element};
 use privacy_notice_core::model::{Block, GlossaryTerm, blocks};
 use privacy_notice_core::render::{href, links};
+use privacy_notice_core::text::part;
 
 /// The attribute naming a passage of a section or explorer item (a block
 /// number, an answer number, or [`SUMMARY_PASSAGE`]) or the header's facts
@@ -105,8 +106,8 @@ fn render_inline(
     }
     let mut at = 0;
     for (start, end, inline) in found {
-        append_text(doc, parent, &text[at..start]);
-        let piece = &text[start..end];
+        append_text(doc, parent, part(text, at..start));
+        let piece = part(text, start..end);
         match inline {
             Inline::Link(address) => {
                 let a = text_element(doc, "a", "", piece);
@@ -120,7 +121,7 @@ fn render_inline(
         }
         at = end;
     }
-    append_text(doc, parent, &text[at..]);
+    append_text(doc, parent, part(text, at..));
 }
 
 /// `term` as a button that shows its definition in the text after it.

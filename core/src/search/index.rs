@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use crate::model::{Block, GlossaryTerm, List, Notice, Text, blocks};
 use crate::render::DATE_NOT_STATED;
-use crate::text::{push_joined, terms};
+use crate::text::{part, push_joined, terms};
 
 /// What a passage is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -212,8 +212,10 @@ impl Shown<'_> {
 fn last_sentence(paragraph: &str) -> (&str, bool) {
     let body = paragraph.trim_end_matches([':', ' ']);
     match body.rfind(['.', '?', '!']) {
-        Some(end) if end + 1 < body.len() && body[end + 1..].starts_with(char::is_whitespace) => {
-            (paragraph[end + 1..].trim_start(), true)
+        Some(end)
+            if end + 1 < body.len() && part(body, end + 1..).starts_with(char::is_whitespace) =>
+        {
+            (part(paragraph, end + 1..).trim_start(), true)
         }
         _ => (paragraph, false),
     }
@@ -536,7 +538,7 @@ impl Index {
     /// Term number `t`.
     pub fn term(&self, t: usize) -> &str {
         let starts = &self.starts().terms;
-        &self.terms[starts[t] as usize..starts[t + 1] as usize]
+        part(&self.terms, starts[t] as usize..starts[t + 1] as usize)
     }
 
     /// The number of a term, if indexed.

@@ -16,7 +16,7 @@ pub mod index;
 use std::ops::Range;
 
 use crate::model::{Concept, GlossaryTerm, Notice};
-use crate::text::{STOP_MARK, Word, is_family_word, is_stop_word, stem, words};
+use crate::text::{STOP_MARK, Word, is_family_word, is_stop_word, part, stem, words};
 pub use index::{Index, Passage, PassageKind};
 use index::{NO_LEAD_IN, passage_heading_and_text, passage_text};
 
@@ -976,7 +976,10 @@ fn question_roles(words: &[Word]) -> Vec<Roles> {
 fn the_ask(query: &str, words: &[Word], roles: &[Roles]) -> Range<usize> {
     let has = |i: usize, role: Roles| roles.get(i).is_some_and(|r| r & role != 0);
     let after_punctuation = |i: usize| {
-        let before = &query[words[i - 1].start + words[i - 1].original.len()..words[i].start];
+        let before = part(
+            query,
+            words[i - 1].start + words[i - 1].original.len()..words[i].start,
+        );
         before.contains([',', '.', '?', '!', ';', ':', '-'])
     };
     let opens = |i: usize| {

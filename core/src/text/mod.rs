@@ -32,7 +32,7 @@ pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
         let mut end = start;
         while let Some(&(i, c)) = chars.peek() {
             let inner_apostrophe = is_apostrophe(c)
-                && text[i + c.len_utf8()..]
+                && part(text, i + c.len_utf8()..)
                     .chars()
                     .next()
                     .is_some_and(char::is_alphanumeric);
@@ -42,7 +42,7 @@ pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
             end = i + c.len_utf8();
             chars.next();
         }
-        let original = &text[start..end];
+        let original = part(text, start..end);
         Some(Word {
             folded: fold_word(original),
             original,
@@ -68,6 +68,13 @@ pub fn fold_word(word: &str) -> String {
         .or_else(|| lower.strip_suffix('\''))
         .unwrap_or(&lower);
     base.chars().filter(|&c| c != '\'').collect()
+}
+
+/// `text[range]`, or "" for a range off a character boundary (none is, by
+/// construction): slicing a `str` with `[]` brings its panic message's
+/// formatting (`char` escapes, `Debug` of ranges) into the Wasm.
+pub fn part<R: std::slice::SliceIndex<str, Output = str>>(text: &str, range: R) -> &str {
+    text.get(range).unwrap_or("")
 }
 
 /// The stop words, sorted (for a binary search) and each once.

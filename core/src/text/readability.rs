@@ -1,7 +1,7 @@
 //! Flesch–Kincaid grade level, for holding the plain-language layer to a
 //! reading age of about 9 (grade 6 or below).
 
-use super::words;
+use super::{part, words};
 
 /// Words, sentences and syllables of a text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -66,14 +66,14 @@ pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
                 _ => false,
             };
             if ends {
-                let piece = text[start..i].trim();
+                let piece = part(text, start..i).trim();
                 start = i;
                 if piece.chars().any(char::is_alphanumeric) {
                     return Some(piece);
                 }
             }
         }
-        let piece = text[start..].trim();
+        let piece = part(text, start..).trim();
         start = bytes.len();
         piece.chars().any(char::is_alphanumeric).then_some(piece)
     })

@@ -76,7 +76,7 @@ pub fn stem(word: &str) -> String {
     if word.len() <= 2 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
         // An ordinal is its number: "25th" → "25".
         let digits = word.trim_end_matches(|c: char| c.is_ascii_lowercase());
-        let ordinal = ["st", "nd", "rd", "th"].contains(&&word[digits.len()..]);
+        let ordinal = ["st", "nd", "rd", "th"].contains(&super::part(word, digits.len()..));
         if ordinal && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
             return digits.to_string();
         }
