@@ -515,13 +515,28 @@ impl<'a> Corpus<'a> {
         let mut used = vec![false; positions.len()];
         // Per word: the concept group it names, if any.
         let mut group_of: Vec<Option<usize>> = vec![None; positions.len()];
+        // The first letters of the question's stems and of what they may
+        // stand for: an ask whose first word starts otherwise cannot
+        // match, and most asks are ruled out by that one look.
+        let mut initials = [false; 256];
+        for p in &positions {
+            for stem in std::iter::once(&p.stem).chain(p.alternatives.iter().map(|(t, _)| t)) {
+                if let Some(&b) = stem.as_bytes().first() {
+                    initials[usize::from(b)] = true;
+                }
+            }
+        }
+        let could_match = |ask: &str| {
+            let first = ask.trim_start_matches(STOP_MARK).as_bytes().first();
+            first.is_some_and(|&b| initials[usize::from(b)])
+        };
         for concept in self.concepts {
             // Every ask the question names uses its words: in "can i see
             // what you wrote", "see what" and "what you wrote" are one thing
             // asked, not "see what" and then "wrote" alone.
             let mut found = false;
             let mut at: Vec<usize> = Vec::new();
-            for ask in concept.asks.iter() {
+            for ask in concept.asks.iter().filter(|ask| could_match(ask)) {
                 if let Some(words) = find_phrase(&positions, ask) {
                     found = true;
                     for i in words {
