@@ -12,6 +12,7 @@ use privacy_notice_core::model::{
     Answer, Controller, ExplorerItem, List, Notice, Question, Section,
 };
 use privacy_notice_core::model::{Concept, GlossaryTerm};
+use privacy_notice_core::search::ConceptMap;
 
 include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 
@@ -22,9 +23,9 @@ pub fn glossary() -> &'static [GlossaryTerm] {
 }
 
 /// The search's concept map, unpacked from its compact text on first use.
-pub fn concepts() -> &'static [Concept] {
-    static CONCEPTS: OnceLock<Vec<Concept>> = OnceLock::new();
-    CONCEPTS.get_or_init(|| Concept::unpack(CONCEPTS_PACKED))
+pub fn concepts() -> &'static ConceptMap {
+    static CONCEPTS: OnceLock<ConceptMap> = OnceLock::new();
+    CONCEPTS.get_or_init(|| ConceptMap::new(Concept::unpack(CONCEPTS_PACKED)))
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -9,15 +9,17 @@ use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use privacy_notice_core::load::{self, check_all, parse_notice};
-use privacy_notice_core::model::{Concept, GlossaryTerm, Notice};
-use privacy_notice_core::search::{Corpus, Index, MAX_QUERY_CHARS, Scope, check_query, highlight};
+use privacy_notice_core::model::{GlossaryTerm, Notice};
+use privacy_notice_core::search::{
+    ConceptMap, Corpus, Index, MAX_QUERY_CHARS, Scope, check_query, highlight,
+};
 use privacy_notice_core::text::{fold_phrase, fold_word, stem};
 use proptest::prelude::*;
 
 struct Data {
     notices: Vec<Notice>,
     glossary: Vec<GlossaryTerm>,
-    concepts: Vec<Concept>,
+    concepts: ConceptMap,
     index: Index,
     /// One real notice file, to cut and splice.
     source: String,
@@ -34,7 +36,7 @@ fn data() -> &'static Data {
             source: std::fs::read_to_string(dir.join("afc-early-help.toml")).unwrap(),
             notices,
             glossary: dataset.glossary,
-            concepts: dataset.concepts,
+            concepts: ConceptMap::new(dataset.concepts),
             index,
         }
     })

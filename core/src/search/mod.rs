@@ -149,8 +149,38 @@ fn asks_what_a_term_is(words: &[Word]) -> bool {
 pub struct Corpus<'a> {
     pub notices: &'a [Notice],
     pub glossary: &'a [GlossaryTerm],
-    pub concepts: &'a [Concept],
+    pub concepts: &'a ConceptMap,
     pub index: &'a Index,
+}
+
+/// The concept map as the search reads it: the concepts, and the stems of
+/// the meaningful words of their asks, gathered once: every word of a
+/// question that the notices do not know is looked for among them.
+#[derive(Clone, Debug, Default)]
+pub struct ConceptMap {
+    concepts: Vec<Concept>,
+    stems: Vec<String>,
+}
+
+impl ConceptMap {
+    pub fn new(concepts: Vec<Concept>) -> ConceptMap {
+        let stems = concepts
+            .iter()
+            .flat_map(|c| c.asks.iter())
+            .flat_map(|a| phrase_words(a).filter(|(_, stop)| !stop))
+            .map(|(stem, _)| stem.to_string())
+            .collect();
+        ConceptMap { concepts, stems }
+    }
+
+    pub fn concepts(&self) -> &[Concept] {
+        &self.concepts
+    }
+
+    /// Whether families use the stem `word` in an ask.
+    fn has_stem(&self, word: &str) -> bool {
+        self.stems.iter().any(|s| s == word)
+    }
 }
 
 /// Which notices to search.
@@ -530,7 +560,7 @@ impl<'a> Corpus<'a> {
             let first = ask.trim_start_matches(STOP_MARK).as_bytes().first();
             first.is_some_and(|&b| initials[usize::from(b)])
         };
-        for concept in self.concepts {
+        for concept in self.concepts.concepts() {
             // Every ask the question names uses its words: in "can i see
             // what you wrote", "see what" and "what you wrote" are one thing
             // asked, not "see what" and then "wrote" alone.
@@ -691,8 +721,8 @@ impl<'a> Corpus<'a> {
         {
             return out;
         }
-        let concept_stems = self.concept_stems();
-        if concept_stems.contains(&typed) {
+        let concepts = self.concepts;
+        if concepts.has_stem(typed) {
             return out;
         }
         let max_edits = if typed.len() >= 7 { 2 } else { 1 };
@@ -700,7 +730,7 @@ impl<'a> Corpus<'a> {
         let mut nearest: Vec<&str> = Vec::new();
         let mut nearest_distance = usize::MAX;
         let known = (0..self.index.term_count()).map(|t| self.index.term(t));
-        for candidate in known.chain(concept_stems.iter().copied()) {
+        for candidate in known.chain(concepts.stems.iter().map(String::as_str)) {
             let Some(d) = edit_distance(typed, candidate, max_edits) else {
                 continue;
             };
@@ -726,8 +756,8 @@ impl<'a> Corpus<'a> {
         nearest.retain(|t| shared(t) == longest);
         // Among equally near words, the ones families use (the concept map's
         // asks) are the likelier meaning: "polcie" is "police", not "policies".
-        if nearest.iter().any(|t| concept_stems.contains(t)) {
-            nearest.retain(|t| concept_stems.contains(t));
+        if nearest.iter().any(|t| concepts.has_stem(t)) {
+            nearest.retain(|t| concepts.has_stem(t));
         }
         let weight = if nearest_distance == 1 {
             ONE_EDIT_WEIGHT
@@ -736,15 +766,6 @@ impl<'a> Corpus<'a> {
         };
         out.extend(nearest.into_iter().map(|t| (t.to_string(), weight)));
         out
-    }
-
-    /// Stems of the words families use in the concept map.
-    fn concept_stems(&self) -> Vec<&str> {
-        self.concepts
-            .iter()
-            .flat_map(|c| c.asks.iter())
-            .flat_map(|a| phrase_words(a).map(|(stem, _)| stem))
-            .collect()
     }
 
     /// Heading and text of a hit's passage as a result shows it (a list
