@@ -509,6 +509,14 @@ impl Index {
         }
     }
 
+    /// For a paragraph or list item of a section's wording (passage `p`),
+    /// its section's summary: [`Index::build`] puts each section's summary
+    /// just before the blocks of its wording.
+    pub fn summary_of(&self, p: usize) -> Option<usize> {
+        let passage = self.passages[p];
+        (passage.kind == PassageKind::Body).then(|| p - usize::from(passage.block) - 1)
+    }
+
     /// The number of terms.
     pub fn term_count(&self) -> usize {
         self.term_lengths.len()

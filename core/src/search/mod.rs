@@ -340,8 +340,7 @@ impl<'a> Corpus<'a> {
             // … given to us by … general practitioner", in a section whose
             // summary says "your GP … may tell us things").
             let mut from_summary = 0.0;
-            if passage.kind == PassageKind::Body && mask & asked != 0 {
-                let summary = p - usize::from(passage.block) - 1;
+            if let Some(summary) = index.summary_of(p).filter(|_| mask & asked != 0) {
                 from_summary = SUMMARY_COVERS_WEIGHT * covered(matched[summary] & !mask);
             }
             let coverage = (covered(mask) + from_summary) / total_weight;
