@@ -201,8 +201,7 @@ fn a_typo_is_read_as_the_word_families_use() {
 fn a_typo_is_read_as_the_word_that_keeps_its_start() {
     // "infomation" is one edit from "information" and from "income" (a
     // family word for money).
-    let corpus = bundled::corpus();
-    let marked = corpus.search(Scope::All, "infomation", 3).matched_terms;
+    let marked = marked("*", "infomation");
     assert!(marked.contains(&stem("information")), "{marked:?}");
     assert!(!marked.contains(&stem("financial")), "{marked:?}");
 }
@@ -211,9 +210,7 @@ fn a_typo_is_read_as_the_word_that_keeps_its_start() {
 fn everyday_words_are_not_read_as_slips() {
     // "week" is one edit from "weed" (drugs), "lady" from "LADO", "much"
     // from "such", "till" from "tell".
-    let corpus = bundled::corpus();
-    let ask = "the lady visits every week, how much longer till then";
-    let marked = corpus.search(Scope::All, ask, 3).matched_terms;
+    let marked = marked("*", "the lady visits every week, how much longer till then");
     for slip in ["drug", "alcohol", "allegation", "such", "share", "health"] {
         assert!(!marked.contains(&stem(slip)), "{slip}: {marked:?}");
     }
@@ -233,6 +230,11 @@ fn assert_in_top(n: usize, id: &str, ask: &str, answer: &str) {
     assert!(hits.iter().any(|t| t.contains(answer)), "{ask}: {hits:?}");
 }
 
+/// The stems a search for `ask` within notice `id` marks in its results.
+fn marked(id: &str, ask: &str) -> Vec<String> {
+    bundled::corpus().search(scope(id), ask, 3).matched_terms
+}
+
 /// The text of the top `n` hits for `ask` within notice `id`.
 fn top(id: &str, ask: &str, n: usize) -> Vec<String> {
     let corpus = bundled::corpus();
@@ -244,9 +246,8 @@ fn top(id: &str, ask: &str, n: usize) -> Vec<String> {
 
 #[test]
 fn results_mark_what_is_asked_not_the_story_around_it() {
-    let corpus = bundled::corpus();
     let ask = "can i make the hub delete my details, we only went to one baby group";
-    let marked = corpus.search(scope("afc-family-hub"), ask, 3).matched_terms;
+    let marked = marked("afc-family-hub", ask);
     assert!(marked.contains(&stem("delete")), "{marked:?}");
     for told in ["only", "baby", "group"] {
         assert!(!marked.contains(&stem(told)), "{told}: {marked:?}");
