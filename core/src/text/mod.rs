@@ -123,10 +123,16 @@ pub fn is_family_word(folded: &str) -> bool {
     FAMILY.binary_search(&folded).is_ok()
 }
 
-/// The search terms of a text: stems of its words that are not stop words.
+/// The longest word the search indexes, in bytes. A longer "word" (a
+/// run of letters with no space, a pasted hash) is no word a family types;
+/// the index stores a term's length in a byte.
+pub const MAX_TERM_BYTES: usize = 100;
+
+/// The search terms of a text: stems of its words that are not stop words
+/// (nor longer than [`MAX_TERM_BYTES`]).
 pub fn terms(text: &str) -> impl Iterator<Item = String> + '_ {
     words(text)
-        .filter(|w| !is_stop_word(&w.folded))
+        .filter(|w| w.folded.len() <= MAX_TERM_BYTES && !is_stop_word(&w.folded))
         .map(|w| stem(&w.folded))
 }
 
