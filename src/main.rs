@@ -3,6 +3,7 @@
 //! A thin binary over the library: parse arguments, run, print, exit
 //! 0 (fine), 1 (the notices have errors) or 2 (usage or I/O error).
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -13,6 +14,7 @@ use privacy_notice_core::content_hash::content_hash;
 use privacy_notice_core::html;
 use privacy_notice_core::load::{self, Dataset, MAX_GRADE, Severity};
 use privacy_notice_core::model::{Notice, Question};
+use privacy_notice_core::rules::{self, MAX_NOTICE_JSON_BYTES};
 use privacy_notice_core::search::{Place, Scope, check_query};
 use privacy_notice_core::text::readability::Counts;
 
@@ -87,7 +89,7 @@ fn main() -> ExitCode {
     match run(cli.command) {
         Ok(code) => code,
         Err(Failure(message)) => {
-            eprintln!("notice: {message}");
+            eprintln!("notice: {}", shown(&message));
             ExitCode::from(2)
         }
     }
@@ -126,13 +128,19 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
             let parent = bundled::parent_of(&notice);
             let hash = content_hash(&notice);
             if json {
-                println!(
-                    "{}",
-                    to_json(&Chunk {
-                        notice: &notice,
-                        content_hash: hash
-                    })
-                );
+                let json = to_json(&Chunk {
+                    notice: &notice,
+                    content_hash: hash,
+                });
+                if json.len() > MAX_NOTICE_JSON_BYTES {
+                    eprintln!(
+                        "notice: \"{}\" exports as {} bytes of JSON, over the {MAX_NOTICE_JSON_BYTES} the widget reads, so it is not exported. Publish it as several notices, each with its own id.",
+                        shown(&notice.id),
+                        json.len()
+                    );
+                    return Ok(ExitCode::from(1));
+                }
+                println!("{json}");
             } else if html {
                 print!("{}", html::notice(&notice, parent, heading_level, &hash));
             } else {
@@ -180,7 +188,7 @@ fn checked_file(path: &Path) -> Result<Notice, ExitCode> {
         ..
     } = load::read_files(&[path.to_path_buf()], &known);
     for problem in &problems {
-        eprintln!("{problem}\n");
+        eprintln!("{}\n", shown(&problem.to_string()));
     }
     if problems.iter().any(load::is_read_problem) {
         return Err(ExitCode::from(2));
@@ -219,6 +227,12 @@ fn check(paths: &[PathBuf]) -> Result<ExitCode, Failure> {
         // A folder is checked as `notices/` is: its notices, glossary and concepts.
         let (dirs, files): (Vec<_>, Vec<_>) = paths.iter().cloned().partition(|p| p.is_dir());
         for dir in dirs {
+            if !has_notice_files(&dir) {
+                return Err(Failure(format!(
+                    "no notice files in {}: a notice is a .toml file (see notices/FORMAT.md). Name the folder that holds them, or the files.",
+                    dir.display()
+                )));
+            }
             let more = load::read_dir(&dir);
             dataset.files.extend(more.files);
             dataset.problems.extend(more.problems);
@@ -235,7 +249,7 @@ fn check(paths: &[PathBuf]) -> Result<ExitCode, Failure> {
         files, problems, ..
     } = &dataset;
     for problem in problems {
-        println!("{problem}\n");
+        println!("{}\n", shown(&problem.to_string()));
     }
     for file in files {
         print_report(file, files);
@@ -259,6 +273,18 @@ fn check(paths: &[PathBuf]) -> Result<ExitCode, Failure> {
     })
 }
 
+/// Whether `dir` holds a notice file: a `.toml` file other than the
+/// glossary and the concepts.
+fn has_notice_files(dir: &Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|entries| {
+        entries.flatten().any(|entry| {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            name.ends_with(".toml") && name != load::GLOSSARY_FILE && name != load::CONCEPTS_FILE
+        })
+    })
+}
+
 /// The checklist and reading grades of one notice.
 fn print_report(file: &load::NoticeFile, files: &[load::NoticeFile]) {
     let notice = &file.notice;
@@ -272,7 +298,7 @@ fn print_report(file: &load::NoticeFile, files: &[load::NoticeFile]) {
             .map(|f| &f.notice)
             .chain(bundled::NOTICES.iter()),
     );
-    println!("{} — {}", notice.id, notice.title);
+    println!("{} — {}", shown(&notice.id), shown(&notice.title));
     println!("  Right to be informed (ICO checklist):");
     for item in checklist(notice, parent) {
         let found = match item.found {
@@ -336,16 +362,37 @@ fn print_report(file: &load::NoticeFile, files: &[load::NoticeFile]) {
 }
 
 fn print_notice(notice: &Notice) {
-    println!("{}\n", notice.title);
+    println!("{}\n", shown(&notice.title));
     for section in notice.sections.iter() {
         println!(
-            "## {}  (#{})\n\nIn short: {}\n\n{}\n",
-            section.heading,
-            section.id,
-            section.summary.trim(),
-            section.body.trim()
+            "{}",
+            shown(&format!(
+                "## {}  (#{})\n\nIn short: {}\n\n{}\n",
+                section.heading,
+                section.id,
+                section.summary.trim(),
+                section.body.trim()
+            ))
         );
     }
+}
+
+/// Text as the terminal should print it: a control character (an escape
+/// code would retitle the window or clear the screen) written as `\u{1b}`,
+/// never raw. Newlines and tabs stay.
+fn shown(text: &str) -> Cow<'_, str> {
+    if rules::control_character(text).is_none() {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| match c {
+                '\n' | '\t' => c.to_string(),
+                c if c.is_control() => c.escape_unicode().to_string(),
+                c => c.to_string(),
+            })
+            .collect(),
+    )
 }
 
 fn search(notice: &str, limit: usize, json: bool, question: &str) -> Result<ExitCode, Failure> {
@@ -388,7 +435,8 @@ fn search(notice: &str, limit: usize, json: bool, question: &str) -> Result<Exit
         println!("{}", serde_json::Value::Array(hits));
     } else if hits.is_empty() {
         println!(
-            "No results for \"{question}\". Try other words, or ask the notice's Data Protection Officer."
+            "No results for \"{}\". Try other words, or ask the notice's Data Protection Officer.",
+            shown(question)
         );
     } else {
         for (i, hit) in hits.iter().enumerate() {
@@ -399,7 +447,7 @@ fn search(notice: &str, limit: usize, json: bool, question: &str) -> Result<Exit
                 hit["section"].as_str().unwrap_or(""),
                 hit["notice"].as_str().unwrap_or(""),
                 hit["score"].as_f64().unwrap_or(0.0),
-                hit["text"].as_str().unwrap_or("")
+                shown(hit["text"].as_str().unwrap_or(""))
             );
         }
     }

@@ -54,6 +54,43 @@ fn every_invalid_fixture_fails_with_its_message() {
 }
 
 #[test]
+fn control_characters_are_errors_and_never_reach_the_terminal_raw() {
+    let file = "tests/fixtures/invalid/control-characters.toml";
+    for args in [
+        &["check", file][..],
+        &["export", file],
+        &["export", file, "--html"],
+    ] {
+        let (code, output) = notice(args);
+        assert_eq!(code, 1, "{args:?}\n{output}");
+        assert!(
+            !output.contains('\u{1b}') && !output.contains('\u{7}') && !output.contains('\0'),
+            "{args:?} printed a raw control character:\n{output:?}"
+        );
+    }
+    let (_, output) = notice(&["check", file]);
+    assert!(
+        output.contains("\\u{1b}]0;PWNED"),
+        "shown escaped:\n{output}"
+    );
+}
+
+#[test]
+fn checking_a_folder_with_no_notice_files_is_an_error() {
+    let empty = scratch("no-notices");
+    let named_like_a_file = scratch("folder").join("x.toml");
+    std::fs::create_dir_all(&named_like_a_file).unwrap();
+    std::fs::write(empty.join("notes.txt"), "not a notice").unwrap();
+    for dir in [&empty, &named_like_a_file] {
+        let (code, output) = notice(&["check", dir.to_str().unwrap()]);
+        assert_eq!(code, 2, "{output}");
+        assert!(output.contains("no notice files in"), "{output}");
+    }
+    std::fs::remove_dir_all(empty).ok();
+    std::fs::remove_dir_all(named_like_a_file.parent().unwrap()).ok();
+}
+
+#[test]
 fn a_valid_notice_passes_and_gets_its_checklist() {
     let (code, output) = notice(&["check", "tests/fixtures/valid/minimal-notice.toml"]);
     assert_eq!(code, 0, "{output}");
@@ -337,6 +374,14 @@ fn ten_thousand_sections_check_in_time_linear_in_the_file() {
         source.len()
     );
     assert!(took < bound(5), "took {took:?}");
+    // It checks, but its JSON (2.3 MB) is more than the widget reads: not exported.
+    let (code, output) = notice(&["export", path.to_str().unwrap(), "--json"]);
+    assert_eq!(code, 1, "{}", &output[..output.len().min(2000)]);
+    assert!(
+        output.contains("over the 1000000 the widget reads") && output.len() < 2000,
+        "{}",
+        &output[..output.len().min(2000)]
+    );
     std::fs::remove_dir_all(dir).ok();
 }
 

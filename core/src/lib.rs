@@ -10,6 +10,7 @@ pub mod html;
 pub mod model;
 pub mod packed;
 pub mod render;
+pub mod rules;
 pub mod search;
 pub mod synthetic;
 pub mod text;

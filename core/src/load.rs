@@ -15,6 +15,9 @@ use toml::de::{DeTable, DeValue};
 use crate::model::{
     Answer, Concept, Controller, ExplorerItem, GlossaryTerm, Notice, Question, Section,
 };
+use crate::rules::{
+    self, CONTROL_FIX, ID_FIX, is_contact, is_email, is_https_url, is_id, is_language_tag,
+};
 use crate::search::edit_distance;
 use crate::text::readability::sentences;
 use crate::text::{fold_phrase, prepare_phrase};
@@ -209,10 +212,21 @@ impl<'a> Report<'a> {
     /// that is not text.
     fn text(&mut self, table: &Table<'_>, key: &str, field: &str) -> Option<String> {
         let fix = |key: &str| format!("put the value in quotes: `{key} = \"…\"`");
-        self.scalar(table, key, field, "text", fix, |value| match value {
+        let value = self.scalar(table, key, field, "text", fix, |value| match value {
             DeValue::String(s) => Some(normalise_newlines(s)),
             _ => None,
-        })
+        })?;
+        self.check_characters(table, key, field, &value);
+        Some(value)
+    }
+
+    /// Reports a control character in a text value (an escape code would
+    /// act on the terminal that prints it, or hide in the page).
+    fn check_characters(&mut self, table: &Table<'_>, key: &str, field: &str, value: &str) {
+        if let Some(c) = rules::control_character(value) {
+            let line = self.key_line(table, key);
+            self.error(line, field, rules::has_control_character(c), CONTROL_FIX);
+        }
     }
 
     /// A `true` or `false` of `key` in `table` (`false` if absent),
@@ -251,7 +265,10 @@ impl<'a> Report<'a> {
         let mut out = Vec::new();
         for item in items.iter() {
             match item.get_ref() {
-                DeValue::String(s) => out.push(normalise_newlines(s)),
+                DeValue::String(s) => {
+                    self.check_characters(table, key, field, s);
+                    out.push(normalise_newlines(s));
+                }
                 other => {
                     let message =
                         format!("`{key}` should list only texts, but has {}", kind_of(other));
@@ -415,19 +432,8 @@ impl<'a> Report<'a> {
     }
 
     fn check_id(&mut self, id: &str, line: usize, field: &str) {
-        let valid = !id.is_empty()
-            && id
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-            && !id.starts_with('-')
-            && !id.ends_with('-');
-        if !valid && !id.is_empty() {
-            self.error(
-                Some(line),
-                field,
-                format!("id \"{id}\" is not usable in a web link"),
-                "use lower-case letters, digits and \"-\" only, e.g. \"who-we-share-with\"",
-            );
+        if !id.is_empty() && !is_id(id) {
+            self.error(Some(line), field, rules::not_an_id(id), ID_FIX);
         }
     }
 }
@@ -454,79 +460,6 @@ fn normalise_newlines(s: &str) -> String {
 
 fn text(s: String) -> Cow<'static, str> {
     Cow::Owned(s)
-}
-
-/// Whether `tag` is a well-formed BCP 47 language tag (`en`, `en-GB`,
-/// `cy`, `zh-Hant-TW`, `es-419`): a 2–3 letter language, then optional
-/// script (4 letters), region (2 letters or 3 digits), variants and
-/// extensions. Not a check against the registry; "english" fails.
-pub fn is_language_tag(tag: &str) -> bool {
-    let mut parts = tag.split('-');
-    let alpha = |s: &str, n: std::ops::RangeInclusive<usize>| {
-        n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphabetic())
-    };
-    let alnum = |s: &str, n: std::ops::RangeInclusive<usize>| {
-        n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric())
-    };
-    if !parts.next().is_some_and(|l| alpha(l, 2..=3)) {
-        return false;
-    }
-    // 0: a script may come next, 1: a region, 2: variants. After a
-    // singleton (extension or private use: `x-…`), any 1–8 letters or digits.
-    let mut stage = 0;
-    let mut after_singleton = false;
-    let mut extended = false;
-    for part in parts {
-        let region =
-            alpha(part, 2..=2) || (part.len() == 3 && part.bytes().all(|b| b.is_ascii_digit()));
-        let variant =
-            alnum(part, 5..=8) || (part.len() == 4 && part.as_bytes()[0].is_ascii_digit());
-        if part.len() == 1 && alnum(part, 1..=1) && !after_singleton {
-            extended = true;
-            after_singleton = true;
-        } else if extended {
-            if !alnum(part, 1..=8) {
-                return false;
-            }
-            after_singleton = false;
-        } else if stage == 0 && alpha(part, 4..=4) {
-            stage = 1;
-        } else if (stage <= 1 && region) || variant {
-            stage = 2;
-        } else {
-            return false;
-        }
-    }
-    !after_singleton
-}
-
-/// Whether `url` is a web address a family may safely be sent to.
-fn is_https_url(url: &str) -> bool {
-    url.strip_prefix("https://").is_some_and(|rest| {
-        !rest.is_empty()
-            && !rest.starts_with('/')
-            && !rest
-                .chars()
-                .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
-    })
-}
-
-/// Whether `email` is a plain email address (the widget links it as `mailto:`).
-fn is_email(email: &str) -> bool {
-    let Some((local, domain)) = email.split_once('@') else {
-        return false;
-    };
-    let local_ok = !local.is_empty()
-        && local
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "._%+-'".contains(c));
-    let domain_ok = domain.contains('.')
-        && !domain.starts_with(['.', '-'])
-        && !domain.ends_with(['.', '-'])
-        && domain
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
-    local_ok && domain_ok
 }
 
 const NOTICE_KEYS: &[&str] = &[
@@ -630,7 +563,7 @@ pub fn parse_notice(file: &str, source: &str) -> (Option<NoticeFile>, Vec<Proble
         report.error(
             report.key_line(&raw, "source_url"),
             "source_url",
-            format!("\"{url}\" is not an https:// web address"),
+            rules::not_https(url),
             "give the page's address as it is published, starting https://",
         );
     }
@@ -663,9 +596,7 @@ pub fn parse_notice(file: &str, source: &str) -> (Option<NoticeFile>, Vec<Proble
                 let valid = match key {
                     "dpo_email" | "complaints_email" => is_email(&value),
                     "ico_complaints_url" => is_https_url(&value),
-                    "contact" if value.contains(':') && !value.contains(' ') => {
-                        is_https_url(&value)
-                    }
+                    "contact" => is_contact(&value),
                     _ => true,
                 };
                 if !valid {
@@ -677,14 +608,11 @@ pub fn parse_notice(file: &str, source: &str) -> (Option<NoticeFile>, Vec<Proble
                     report.error(
                         line,
                         &field,
-                        format!(
-                            "\"{value}\" is not a valid {}",
-                            if key.ends_with("_email") {
-                                "email address"
-                            } else {
-                                "https:// web address"
-                            }
-                        ),
+                        if key.ends_with("_email") {
+                            rules::not_an_email(&value)
+                        } else {
+                            rules::not_https(&value)
+                        },
                         fix,
                     );
                     return None;
@@ -872,6 +800,15 @@ pub fn parse_notice(file: &str, source: &str) -> (Option<NoticeFile>, Vec<Proble
         sections: sections.into(),
         explorer: explorer.into(),
     };
+    let passages = rules::passage_count(&notice);
+    if passages > rules::MAX_PASSAGES {
+        report.error(
+            None,
+            "section",
+            rules::too_many_passages(passages),
+            "publish it as several notices, each with its own id",
+        );
+    }
     let file = NoticeFile {
         path: file.to_string(),
         notice,
@@ -1572,53 +1509,6 @@ mod tests {
             ),
             0
         );
-    }
-
-    #[test]
-    fn language_tags_are_well_formed_bcp47() {
-        for good in [
-            "en",
-            "en-GB",
-            "cy",
-            "cy-GB",
-            "zh-Hant-TW",
-            "es-419",
-            "sl-rozaj",
-            "en-x-test",
-        ] {
-            assert!(is_language_tag(good), "{good}");
-        }
-        for bad in [
-            "english", "", "e", "en_GB", "en-", "-en", "en-GB-", "en-x", "12", "en-GBR-x",
-        ] {
-            assert!(!is_language_tag(bad), "{bad}");
-        }
-    }
-
-    #[test]
-    fn contacts_are_plain_emails_and_https_addresses() {
-        assert!(is_email("dpo@achievingforchildren.org.uk"));
-        for bad in [
-            "mailto:dpo@x.org",
-            "dpo",
-            "dpo@x",
-            "a b@x.org",
-            "dpo@x.org?subject=hi",
-            "@x.org",
-        ] {
-            assert!(!is_email(bad), "{bad}");
-        }
-        assert!(is_https_url("https://ico.org.uk/concerns/"));
-        for bad in [
-            "javascript:alert(1)",
-            "http://ico.org.uk",
-            "https://",
-            "https:///x",
-            "//ico.org.uk",
-            "https://a b",
-        ] {
-            assert!(!is_https_url(bad), "{bad}");
-        }
     }
 
     /// Checks that each `expected` text is in one of the problems, as printed.

@@ -5,6 +5,8 @@
 //! The widget turns these into DOM nodes; `html` turns them into markup.
 
 use crate::model::Notice;
+use crate::rules;
+use crate::text::part;
 
 /// The label above a section's plain summary.
 pub const IN_SHORT: &str = "In short";
@@ -65,35 +67,44 @@ pub struct Link<'a> {
     /// Byte range of the address in the text.
     pub start: usize,
     pub end: usize,
-    /// The address as written: `https://…`, `http://…` or `name@domain.tld`.
+    /// The address as written: `https://…` or `name@domain.tld`.
     pub address: &'a str,
 }
 
 /// Where a link to `address` (a [`Link`]'s) goes: the web address itself,
 /// or `mailto:` and the email address.
 pub fn href(address: &str) -> String {
-    if address.starts_with("https://") || address.starts_with("http://") {
+    if address.starts_with("https://") {
         address.to_string()
     } else {
         format!("mailto:{address}")
     }
 }
 
-/// The web (`http://`, `https://`) and email addresses in `text`, in
-/// order: whitespace-separated words, less the punctuation that ends a
-/// sentence or clause after them (`.`, `,`, `;`, `:`, `)`). Nothing else
-/// becomes a link: notice text is never markup.
+/// The https:// web addresses and email addresses in `text`, in order,
+/// each passing the same rules as `notice check` ([`rules::is_https_url`],
+/// [`rules::is_email`]): whitespace-separated words, cut at the first
+/// character no address holds (a quote, `<`, `>`), less the punctuation
+/// that ends a sentence or clause after them (`.`, `,`, `;`, `:`, `)`); an
+/// email written `mailto:name@…` links its address. Nothing else becomes a
+/// link (no `http:`, `javascript:` or `data:`): notice text is never markup.
 pub fn links(text: &str) -> impl Iterator<Item = Link<'_>> {
     let mut offset = 0;
     text.split_inclusive(char::is_whitespace)
         .filter_map(move |token| {
-            let word = token.trim_end().trim_end_matches(['.', ',', ';', ':', ')']);
-            let start = offset;
+            let mut start = offset;
             offset += token.len();
-            let is_url = word.starts_with("https://") || word.starts_with("http://");
-            let is_email =
-                word.contains('@') && word.rsplit('@').next().is_some_and(|d| d.contains('.'));
-            (is_url || is_email).then_some(Link {
+            let word = token.trim_end();
+            let word = part(
+                word,
+                ..word.find(['"', '<', '>', '`']).unwrap_or(word.len()),
+            );
+            let mut word = word.trim_end_matches(['.', ',', ';', ':', ')', '\'']);
+            if let Some(email) = word.strip_prefix("mailto:") {
+                start += word.len() - email.len();
+                word = email;
+            }
+            (rules::is_https_url(word) || rules::is_email(word)).then_some(Link {
                 start,
                 end: start + word.len(),
                 address: word,
@@ -113,8 +124,14 @@ pub struct ContactLine<'a> {
 /// How to use your rights and complain, with only the contact details the
 /// notice (or the notice it extends) states.
 pub fn contacts<'a>(notice: &'a Notice, parent: Option<&'a Notice>) -> [ContactLine<'a>; 2] {
-    let dpo = notice.stated_contact(parent, |c| &c.dpo_email);
-    let ico = notice.stated_contact(parent, |c| &c.ico_complaints_url);
+    // Checked again here, whatever checked the notice: a contact that
+    // fails the rules is not turned into a link.
+    let dpo = notice
+        .stated_contact(parent, |c| &c.dpo_email)
+        .filter(|e| rules::is_email(e));
+    let ico = notice
+        .stated_contact(parent, |c| &c.ico_complaints_url)
+        .filter(|u| rules::is_https_url(u));
     [
         ContactLine {
             before: "To ask for a copy of your data or to use your other rights, email the Data Protection Officer: ",
@@ -147,15 +164,31 @@ mod tests {
     #[test]
     fn finds_web_and_email_addresses_without_trailing_punctuation() {
         check(
-            "See https://ico.org.uk/concerns/. Or email dpo@example.org, (or http://x.org).",
+            "See https://ico.org.uk/concerns/. Or email dpo@example.org, (or https://x.org).",
             &[
                 (
                     "https://ico.org.uk/concerns/",
                     "https://ico.org.uk/concerns/",
                 ),
                 ("dpo@example.org", "mailto:dpo@example.org"),
-                ("http://x.org", "http://x.org"),
+                ("https://x.org", "https://x.org"),
             ],
+        );
+    }
+
+    #[test]
+    fn links_only_what_the_checker_accepts() {
+        check(
+            "javascript:alert(1) data:text/html,x http://x.org mailto:mailto:x@x.org a@@example.org",
+            &[],
+        );
+        check(
+            "write to mailto:dpo@x.org.",
+            &[("dpo@x.org", "mailto:dpo@x.org")],
+        );
+        check(
+            "see https://x.org/a\"><script>alert(1)</script> now",
+            &[("https://x.org/a", "https://x.org/a")],
         );
     }
 

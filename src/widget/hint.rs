@@ -15,6 +15,7 @@ use super::dom::{append, append_text, element, on, set, text_element, toggle_con
 use super::explorer::answer;
 use super::page::Page;
 use privacy_notice_core::model::Question;
+use privacy_notice_core::rules;
 use privacy_notice_core::text::push_joined;
 
 /// The questions a hint answers, in order.
@@ -89,8 +90,8 @@ pub fn mount_hint(
         let heading = page.section(id).map_or(id, |s| &s.heading);
         let href = match (on_page, &notice.source_url) {
             (true, _) => Some(format!("#{id}")),
-            (false, Some(url)) => Some(url.to_string()),
-            (false, None) => None,
+            (false, Some(url)) if rules::is_https_url(url) => Some(url.to_string()),
+            (false, _) => None,
         };
         match href {
             Some(href) => {
