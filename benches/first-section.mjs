@@ -6,6 +6,7 @@
 import { execFileSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { chromium } from "playwright-core";
+import { OPEN_SHADOW_ROOTS } from "../tests/browser/support.mjs";
 
 const id = process.argv[2] ?? "afc-early-help";
 const RUNS = Number(process.env.RUNS ?? 15);
@@ -35,6 +36,8 @@ const browser = await chromium.launch({
 /** Milliseconds from navigation start until `ready` holds in the page (cold cache). */
 async function time(url, ready) {
   const context = await browser.newContext();
+  // The widget's shadow root is closed to the page; open it to see when it is ready.
+  await context.addInitScript(OPEN_SHADOW_ROOTS);
   const page = await context.newPage();
   await page.route(`${origin}/plain.html`, (route) => route.fulfill({ contentType: "text/html", body: plain }));
   await page.route(`${origin}/notices/static.html`, (route) => route.fulfill({ contentType: "text/html", body: samePage }));

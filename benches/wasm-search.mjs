@@ -23,7 +23,7 @@ const questions = ["tests/public_questions.toml", "tests/search_questions.toml"]
 
 const data = `dist/${readdirSync("dist").find((f) => f.startsWith("notices-"))}`;
 const chunks = readdirSync(data)
-  .filter((f) => f.endsWith(".json") && f !== "index.json")
+  .filter((f) => f.endsWith(".json") && f !== "_ids.json")
   .map((f) => JSON.parse(readFileSync(`${data}/${f}`, "utf8")));
 
 const browser = await chromium.launch({

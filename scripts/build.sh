@@ -37,8 +37,9 @@ cp "$bindgen/optimised.wasm" "$dist/$wasm"
 
 # One chunk per notice, compact JSON: the bundled notices, then any in
 # $EXTRA_NOTICES, each checked as `notice check` does (a file with errors
-# stops the build). index.json lists the ids (read only to say which ids
-# exist when a page names one that does not).
+# stops the build). _ids.json lists the ids (read only to say which ids
+# exist when a page names one that does not; no id has a "_", so
+# notice="…" never loads it as a notice).
 n=0
 for id in $(target/release/notice list | awk '{print $1}'); do
   n=$((n + 1))
@@ -69,7 +70,7 @@ node -e '
     fs.writeFileSync(`${dir}/${data.id}.json`, JSON.stringify(data));
     fs.unlinkSync(`${dir}/${file}`);
   }
-  fs.writeFileSync(`${dir}/index.json`, JSON.stringify(ids));
+  fs.writeFileSync(`${dir}/_ids.json`, JSON.stringify(ids));
   // For the loader (see EXTENDS in loader.js); not a chunk.
   fs.writeFileSync(`${dir}/../extends.json`, JSON.stringify(extendsMap));
 ' "$bindgen/notices"
@@ -84,7 +85,7 @@ cp -r "$bindgen/notices" "$dist/$data"
   sed "s/__WASM_FILE__/$wasm/; s#__DATA_DIR__#$data#; s#__EXTENDS__#$(cat "$bindgen/extends.json")#" src/widget/loader.js
   echo "}"
 } > "$bindgen/loader.js"
-node_modules/.bin/esbuild "$bindgen/loader.js" --minify --target=es2020 --log-level=warning \
+node_modules/.bin/esbuild "$bindgen/loader.js" --minify --target=es2022 --log-level=warning \
   --banner:js="/* privacy-notice: an accessible privacy-notice widget. Source and licence: see its README. */" \
   --outfile="$dist/privacy-notice.js"
 

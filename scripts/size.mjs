@@ -34,7 +34,7 @@ if (!pageOf) console.log("Engine (every page):");
 row("privacy-notice.js", loader);
 row(wasm, engine);
 const chunks = new Map();
-for (const file of readdirSync(`${dist}/${dataDir}`).filter((f) => f.endsWith(".json") && f !== "index.json")) {
+for (const file of readdirSync(`${dist}/${dataDir}`).filter((f) => f.endsWith(".json") && f !== "_ids.json")) {
   const path = `${dist}/${dataDir}/${file}`;
   chunks.set(file.replace(/\.json$/, ""), { ...size(path), extends: JSON.parse(readFileSync(path, "utf8")).extends });
 }

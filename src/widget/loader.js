@@ -17,8 +17,16 @@
    * of the first section's time, measured).
    */
   const EXTENDS = __EXTENDS__;
-  /** A notice file larger than this is refused: notices are tens of KB. */
-  const MAX_CHARS = 1000000;
+  /**
+   * A notice file larger than this many bytes is refused, by its
+   * Content-Length or as soon as its body passes it: notices are tens of
+   * KB. The same cap as `notice export` (`rules::MAX_NOTICE_JSON_BYTES`).
+   */
+  const MAX_BYTES = 1000000;
+  /** A notice file that has not arrived after this long is given up. */
+  const FETCH_TIMEOUT_MS = 10000;
+  /** What an id is, as `notice check` says: lower-case letters, digits and hyphens. */
+  const ID = /^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$/;
   const script = document.currentScript;
   const base = script ? script.src : document.baseURI;
   const wasmUrl = new URL(WASM_FILE, base);
@@ -26,6 +34,57 @@
   const reason = (error) => (error && error.message ? error.message : String(error));
   let started = null;
   let sheet = null;
+  /**
+   * Each element's shadow root (closed, so the page's scripts cannot read
+   * what a family types in it) and the widget mounted in it: kept here,
+   * not on the element, where the page could reach them.
+   */
+  const roots = new WeakMap();
+  const mounts = new WeakMap();
+  /** The elements on the page, for when the Wasm stops. */
+  const elements = new Set();
+  /** Events that carry what a family types or pastes: they stop at the widget's root. */
+  const TYPED = ["beforeinput", "input", "change", "keydown", "keypress", "keyup", "compositionstart", "compositionupdate", "compositionend", "paste", "copy", "cut"];
+  /** Why the Wasm stopped (a trap: a Rust panic aborts as one), once it has. */
+  let stopped = null;
+
+  /**
+   * The Wasm has trapped: its state can no longer be trusted, so every
+   * widget on the page shows its error box and its fallback (the pasted
+   * notice, or the link), and the page is told once.
+   */
+  function trapped(why) {
+    if (stopped) return;
+    stopped = why;
+    console.warn(
+      "<privacy-notice>: the widget stopped (" + why + "), so every widget on this page shows its fallback. Please report this to the widget's maintainers with the page's address."
+    );
+    for (const el of elements) el.fail(null);
+  }
+
+  /** Whether `error` is a trap in the widget's Wasm (not the host page's). */
+  const isTrap = (error) =>
+    error instanceof WebAssembly.RuntimeError && String(error.stack).includes(wasmUrl.pathname);
+
+  // A trap inside an event listener of the widget reaches no caller of ours.
+  window.addEventListener("error", (event) => {
+    if (isTrap(event.error)) {
+      trapped(reason(event.error));
+      event.preventDefault();
+    }
+  });
+
+  /** Calls into the Wasm; a trap stops every widget, and the caller hears a plain error. */
+  function guarded(call) {
+    if (stopped) throw new Error("the widget has stopped (" + stopped + ")");
+    try {
+      return call();
+    } catch (error) {
+      if (!isTrap(error)) throw error;
+      trapped(reason(error));
+      throw new Error("the widget has stopped (" + reason(error) + ")");
+    }
+  }
 
   /** Loads the Wasm once for every widget on the page. */
   function start() {
@@ -38,7 +97,7 @@
         (error) => {
           throw new Error(
             "the widget could not start (" + reason(error) + "). Check that " + wasmUrl.href +
-              " can be loaded, and that the page's Content-Security-Policy allows script-src 'self' 'wasm-unsafe-eval'. The fallback link is shown instead."
+              " can be loaded, and that the page's Content-Security-Policy allows script-src 'self' 'wasm-unsafe-eval'."
           );
         }
       );
@@ -49,35 +108,65 @@
   /** Each notice file is fetched and parsed once per page, whichever widgets show it. */
   const files = new Map();
   function fetchJson(url, missing) {
-    if (!files.has(url.href)) {
-      files.set(
-        url.href,
-        fetch(url).then(
-          async (response) => {
-            if (!response.ok) throw new Error(await missing(response.status));
-            const text = await response.text();
-            if (text.length > MAX_CHARS) {
-              throw new Error(url.href + " is " + text.length + " characters, over the " + MAX_CHARS + " a notice may be. Check that it is the file `notice export --json` wrote.");
-            }
-            try {
-              return JSON.parse(text);
-            } catch (error) {
-              throw new Error(url.href + " is not JSON (" + reason(error) + "). Check that it is the file `notice export --json` wrote.");
-            }
-          },
-          (error) => {
-            throw new Error(url.href + " could not be fetched (" + reason(error) + "). Check the address and that the page is online.");
-          }
-        )
-      );
-    }
+    if (!files.has(url.href)) files.set(url.href, readJson(url, missing));
     return files.get(url.href);
+  }
+
+  /**
+   * A notice file, parsed: refused when it does not answer within
+   * FETCH_TIMEOUT_MS, or its size passes MAX_BYTES (by its Content-Length,
+   * or as the body streams in: a huge file is never downloaded whole).
+   * A failed response's error carries its HTTP `status`.
+   */
+  async function readJson(url, missing) {
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), FETCH_TIMEOUT_MS);
+    const tooBig = (size) =>
+      new Error(url.href + " is " + size + " bytes, over the " + MAX_BYTES + " a notice may be. Check that it is the file `notice export --json` wrote.");
+    try {
+      const response = await fetch(url, { signal: abort.signal });
+      if (!response.ok) {
+        const error = new Error(await missing(response.status));
+        error.status = response.status;
+        throw error;
+      }
+      const declared = Number(response.headers.get("content-length"));
+      if (declared > MAX_BYTES) throw tooBig(declared);
+      const reader = response.body.getReader();
+      const parts = [];
+      let size = 0;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        size += value.length;
+        if (size > MAX_BYTES) throw tooBig("more than " + MAX_BYTES);
+        parts.push(value);
+      }
+      const bytes = new Uint8Array(size);
+      parts.reduce((at, part) => (bytes.set(part, at), at + part.length), 0);
+      try {
+        return JSON.parse(new TextDecoder().decode(bytes));
+      } catch (error) {
+        throw new Error(url.href + " is not JSON (" + reason(error) + "). Check that it is the file `notice export --json` wrote.");
+      }
+    } catch (error) {
+      if (abort.signal.aborted && !error.status) {
+        throw new Error(url.href + " did not arrive within " + FETCH_TIMEOUT_MS / 1000 + " seconds. Check the address and that the server answers.");
+      }
+      if (error instanceof TypeError) {
+        throw new Error(url.href + " could not be fetched (" + reason(error) + "). Check the address and that the page is online.");
+      }
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      abort.abort(); // stops a body that was refused mid-stream
+    }
   }
 
   /** Only on error: the ids that exist, to say what to use instead. */
   async function knownIds() {
     try {
-      const ids = await (await fetch(new URL("index.json", dataUrl))).json();
+      const ids = await (await fetch(new URL("_ids.json", dataUrl))).json();
       return " Set notice=\"…\" to one of: " + ids.join(", ") + ".";
     } catch {
       return " `notice list` prints the ids.";
@@ -88,16 +177,35 @@
   function bundled(id, usedBy) {
     return fetchJson(new URL(id + ".json", dataUrl), async (status) =>
       (status === 404 ? "there is no notice with id \"" + id + "\"" + usedBy + "." : "the notice \"" + id + "\" could not be loaded (HTTP " + status + ").") +
-      (await knownIds()) + " The fallback link is shown instead."
+      (await knownIds())
     );
   }
 
   /** A council's own notice, from the element's `src`: what `notice export --json` wrote. */
-  function own(src) {
-    const url = new URL(src, document.baseURI);
+  function own(url) {
     return fetchJson(url, async (status) =>
       url.href + (status === 404 ? " (the element's src) was not found (HTTP 404)." : " (the element's src) could not be loaded (HTTP " + status + ").") +
-      " Check the address, and that the file is the one `notice export --json` wrote. The fallback link is shown instead."
+      " Check the address, and that the file is the one `notice export --json` wrote."
+    );
+  }
+
+  /**
+   * The notice a council's own notice (at `url`) extends: an id, never an
+   * address, looked for among the bundled notices, then beside the file.
+   */
+  async function extended(id, url) {
+    if (typeof id !== "string" || !ID.test(id)) {
+      throw new Error(
+        url.href + " extends \"" + String(id).slice(0, 100) + "\", which is not a notice id (lower-case letters, digits and hyphens): a notice extends another by its id, never by an address. Fix it, run `notice check`, and export it again."
+      );
+    }
+    try {
+      return await fetchJson(new URL(id + ".json", dataUrl), async () => "");
+    } catch (error) {
+      if (error.status !== 404) throw error;
+    }
+    return fetchJson(new URL(id + ".json", url), async (status) =>
+      url.href + " extends \"" + id + "\", which is " + (status === 404 ? "neither a bundled notice nor a file " + id + ".json beside it." : "beside it but could not be loaded (HTTP " + status + ").") + (await knownIds())
     );
   }
 
@@ -105,22 +213,23 @@
   async function notices(el) {
     const src = (el.getAttribute("src") || "").trim();
     if (src) {
-      const notice = await own(src);
-      const parent = notice && typeof notice.extends === "string" ? await bundled(notice.extends, " (which " + src + " extends)") : null;
+      const url = new URL(src, document.baseURI);
+      const notice = await own(url);
+      const parent = notice && notice.extends != null ? await extended(notice.extends, url) : null;
       return [notice, parent];
     }
     const id = (el.getAttribute("notice") || "").trim();
     if (!id) {
-      throw new Error("the notice attribute is missing (or set src to your own notice's JSON)." + (await knownIds()) + " The fallback link is shown instead.");
+      throw new Error("the notice attribute is missing (or set src to your own notice's JSON)." + (await knownIds()));
     }
-    if (!/^[a-z0-9][a-z0-9-]{0,99}$/.test(id)) {
+    if (!ID.test(id)) {
       throw new Error("there is no notice with id \"" + id.slice(0, 100) + "\": ids are lower-case letters, digits and hyphens." + (await knownIds()));
     }
     const extending = (parentId) => bundled(parentId, " (which \"" + id + "\" extends)");
     const early = Object.hasOwn(EXTENDS, id) ? extending(EXTENDS[id]) : null;
     early?.catch(() => {}); // a failure is reported where it is awaited, if it is
     const notice = await bundled(id, "");
-    const parentId = typeof notice.extends === "string" ? notice.extends : null;
+    const parentId = typeof notice.extends === "string" && ID.test(notice.extends) ? notice.extends : null;
     const parent = parentId === null ? null : await (parentId === EXTENDS[id] ? early : extending(parentId));
     return [notice, parent];
   }
@@ -138,8 +247,8 @@
    * screen reader announces the message, not a whole notice.
    */
   function showProblem(el, problem) {
-    const root = el.shadowRoot;
-    console.warn("<" + el.localName + ">: " + problem);
+    const root = roots.get(el);
+    if (problem !== null) console.warn("<" + el.localName + ">: " + problem + " " + shownInstead(el));
     if (!problemSheet) {
       problemSheet = new CSSStyleSheet();
       problemSheet.replaceSync(
@@ -155,6 +264,13 @@
     message.textContent = el.sorry;
     box.append(message);
     root.replaceChildren(box, document.createElement("slot"));
+  }
+
+  /** What families see below the error box, for the console warning. */
+  function shownInstead(el) {
+    if (fullText(el)) return "Families see the notice pasted inside the element instead.";
+    if (el.querySelector("a[href]")) return "Families see the link inside the element instead.";
+    return "Families see only the error message: put a link to the notice (or the notice itself, from `notice export --html`) inside the element.";
   }
 
   /** Pasted notice text that is not the notice shown (another notice, or an older export) gets a warning. */
@@ -177,6 +293,7 @@
    * text colour for links, headings and buttons instead, and warns once.
    */
   function keepAccentReadable(root) {
+    if (!root) return;
     const box = root.querySelector(".pn");
     const probe = root.querySelector(".pn-disclosure-button, .pn-hint-button"); // accent text on the background
     if (!box || !probe) return;
@@ -227,29 +344,54 @@
    */
   class NoticeElement extends HTMLElement {
     connectedCallback() {
-      if (!this.shadowRoot) this.attachShadow({ mode: "open" });
+      if (!roots.has(this)) roots.set(this, this.attachRoot());
+      elements.add(this);
       this.render();
     }
 
+    /**
+     * A closed shadow root: the page's scripts cannot reach into it
+     * (`el.shadowRoot` is null, and an event's `composedPath()` seen from
+     * outside stops at the element). What a family types raises no event
+     * outside the widget: typing, composing and clipboard events stop at
+     * the root. (A page's own capture-phase listeners on the window or
+     * document still run first: no embed can stop those.)
+     */
+    attachRoot() {
+      const root = this.attachShadow({ mode: "closed" });
+      for (const type of TYPED) root.addEventListener(type, (event) => event.stopPropagation());
+      return root;
+    }
+
     disconnectedCallback() {
+      elements.delete(this);
       this.unmount();
-      this.shadowRoot.replaceChildren(document.createElement("slot"));
+      roots.get(this).replaceChildren(document.createElement("slot"));
     }
 
     attributeChangedCallback(name, before, after) {
-      if (before !== after && this.isConnected && this.shadowRoot) this.render();
+      if (before !== after && this.isConnected && roots.has(this)) this.render();
     }
 
     /** Frees what was mounted: its view, state and listeners. */
     unmount() {
       this.renders = (this.renders || 0) + 1;
-      if (this.mounted) {
-        this.mounted.free();
-        this.mounted = null;
-      }
+      const mounted = mounts.get(this);
+      mounts.delete(this);
+      if (mounted && !stopped) guarded(() => mounted.free());
     }
 
+    /** The mounted widget, for the element's methods. */
+    get widget() {
+      if (stopped) throw new Error("<" + this.localName + "> has stopped: " + stopped);
+      const mounted = mounts.get(this);
+      if (!mounted) throw new Error("<" + this.localName + "> has not started yet: wait for its privacy-notice-ready event.");
+      return mounted;
+    }
+
+    /** Shows the error box; `problem` is warned in the console (null: already reported). */
     fail(problem) {
+      this.unmount();
       showProblem(this, problem);
     }
 
@@ -262,7 +404,7 @@
 
     render() {
       this.unmount();
-      const root = this.shadowRoot;
+      const root = roots.get(this);
       const render = this.renders;
       // Until the widget starts, the host's fallback (a link, or the whole
       // notice from `notice export --html`) shows through. Once it starts,
@@ -271,12 +413,13 @@
       Promise.all([start(), notices(this)]).then(
         ([, [notice, parent]]) => {
           if (render !== this.renders) return; // an attribute changed meanwhile
+          if (stopped) return this.fail(null);
           root.replaceChildren();
           root.adoptedStyleSheets = [sheet];
           try {
-            this.mounted = this.mount(root, notice, parent);
+            mounts.set(this, guarded(() => this.mount(root, notice, parent)));
           } catch (error) {
-            this.fail(reason(error));
+            if (!stopped) this.fail(reason(error));
             return;
           }
           keepAccentReadable(root);
@@ -304,23 +447,22 @@
 
     /** The hits the search box would show for the page's own `query` (`{ limit }`, default 8). */
     search(query, options) {
+      if (typeof query !== "string") throw new TypeError("<privacy-notice>.search(query): query must be a string, not " + (query === null ? "null" : typeof query) + ".");
       const limit = Math.max(1, Math.min(50, Math.floor(Number(options?.limit ?? 8)) || 8));
-      return this.api().search(String(query), limit);
+      const widget = this.widget;
+      return guarded(() => widget.search(query, limit));
     }
 
     /** Opens a section and scrolls to it; moves focus only with `{ focus: true }`. False if there is no such section. */
     openSection(id, options) {
-      return this.api().open_section(String(id), Boolean(options?.focus));
+      const widget = this.widget;
+      return guarded(() => widget.open_section(String(id), Boolean(options?.focus)));
     }
 
     /** Opens every section. */
     showAll() {
-      this.api().show_all();
-    }
-
-    api() {
-      if (!this.mounted) throw new Error("<privacy-notice> has not started yet: wait for its privacy-notice-ready event.");
-      return this.mounted;
+      const widget = this.widget;
+      guarded(() => widget.show_all());
     }
 
     /**
@@ -371,7 +513,7 @@
     fail(problem) {
       super.fail(problem);
       this.record();
-      tell(this, "error", { message: problem });
+      tell(this, "error", { message: problem ?? "the widget stopped: " + stopped });
     }
   }
 
@@ -393,26 +535,24 @@
      * the page's widget (the first that has it); else the link goes where
      * it points.
      */
-    connectedCallback() {
-      if (!this.shadowRoot) {
-        this.attachShadow({ mode: "open" });
-        if (!hintSheet) {
-          hintSheet = new CSSStyleSheet();
-          hintSheet.replaceSync(":host{display:block;min-height:max(44px,2em)}");
-        }
-        this.shadowRoot.adoptedStyleSheets = [hintSheet];
-        this.shadowRoot.addEventListener("click", (event) => {
-          const link = event.target.closest && event.target.closest("a[data-section]");
-          if (!link) return;
-          for (const widget of document.querySelectorAll("privacy-notice")) {
-            if (widget.notice && widget.openSection(link.dataset.section, { focus: true })) {
-              event.preventDefault();
-              return;
-            }
-          }
-        });
+    attachRoot() {
+      const root = super.attachRoot();
+      if (!hintSheet) {
+        hintSheet = new CSSStyleSheet();
+        hintSheet.replaceSync(":host{display:block;min-height:max(44px,2em)}");
       }
-      super.connectedCallback();
+      root.adoptedStyleSheets = [hintSheet];
+      root.addEventListener("click", (event) => {
+        const link = event.target.closest && event.target.closest("a[data-section]");
+        if (!link) return;
+        for (const widget of document.querySelectorAll("privacy-notice")) {
+          if (widget.notice && widget.openSection(link.dataset.section, { focus: true })) {
+            event.preventDefault();
+            return;
+          }
+        }
+      });
+      return root;
     }
 
     mount(root, notice, parent) {

@@ -4,6 +4,7 @@
 use std::sync::OnceLock;
 
 use privacy_notice_core::model::{Controller, Notice, Section, Text};
+use privacy_notice_core::rules;
 use privacy_notice_core::search::{Corpus, Index};
 use wasm_bindgen::JsValue;
 
@@ -17,25 +18,41 @@ pub struct Page {
     index: OnceLock<Index>,
 }
 
+/// A notice file read and checked as `notice check` checks a notice: the
+/// browser trusts no file, whoever serves it.
+fn checked(value: &JsValue) -> Result<Notice, String> {
+    let notice = read::notice(value)?;
+    read::content_hash(value)?;
+    match rules::check(&notice).into_iter().next() {
+        Some(flaw) => Err(format!("{}: {}", flaw.field, flaw.message)),
+        None => Ok(notice),
+    }
+}
+
 impl Page {
     /// Reads the notice (and the one it extends) that the loader fetched and
     /// the browser parsed. Any problem is a message saying which field is
     /// wrong and what to do, for the loader's error box and console warning.
     pub fn from_js(notice: JsValue, parent: JsValue) -> Result<Page, String> {
-        let notice = read::notice(&notice).map_err(|e| {
+        let notice = checked(&notice).map_err(|e| {
             format!(
-                "the notice's data is not valid: {e}. Export it again with `notice export --json`."
+                "the notice's data is not valid: {e}. Fix it, run `notice check`, and export it again with `notice export --json`."
             )
         })?;
         let mut notices = vec![notice];
         if let Some(id) = notices[0].extends.clone() {
-            let parent = read::notice(&parent).map_err(|e| {
+            let parent = checked(&parent).map_err(|e| {
                 format!("the data of \"{id}\", which this notice extends, is not valid: {e}.")
             })?;
             if parent.id != id {
                 return Err(format!(
                     "the notice extends \"{id}\" but \"{}\" was loaded in its place.",
                     parent.id
+                ));
+            }
+            if parent.extends.is_some() {
+                return Err(format!(
+                    "extends: \"{id}\" itself extends another notice; extend a notice that extends none."
                 ));
             }
             notices.push(parent);
@@ -48,12 +65,9 @@ impl Page {
         Ok(page)
     }
 
-    /// What serde cannot check: every answer's `from` names a section.
+    /// What needs both notices: every answer's `from` names a section.
     fn check(&self) -> Result<(), String> {
         let notice = self.notice();
-        if notice.sections.is_empty() {
-            return Err(format!("the notice \"{}\" has no sections.", notice.id));
-        }
         for item in notice.explorer.iter() {
             for answer in item.answers.iter() {
                 if let Some(id) = answer.from.iter().find(|id| self.section(id).is_none()) {

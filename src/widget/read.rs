@@ -10,6 +10,7 @@ use js_sys::{Array, Reflect};
 use privacy_notice_core::model::{
     Answer, Controller, ExplorerItem, List, Notice, Question, Section, Text,
 };
+use privacy_notice_core::rules;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// What went wrong, naming the field (`sections[3].body`).
@@ -58,7 +59,19 @@ fn list<T: Clone>(
         .map(Cow::Owned)
 }
 
-/// Reads a notice; `what` says which one in messages ("the notice").
+/// Checks the `content_hash` that `notice export --json` writes beside the
+/// notice (a form records it): 12 hex digits.
+pub fn content_hash(value: &JsValue) -> Read<()> {
+    match field(value, "content_hash").as_string() {
+        Some(hash) if rules::is_content_hash(&hash) => Ok(()),
+        _ => Err(
+            "content_hash is missing or is not the 12 hex digits `notice export --json` writes"
+                .into(),
+        ),
+    }
+}
+
+/// Reads a notice.
 pub fn notice(value: &JsValue) -> Read<Notice> {
     if !value.is_object() {
         return Err("it is not a JSON object".into());

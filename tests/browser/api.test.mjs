@@ -235,7 +235,7 @@ for (const [name, body, status, expected] of [
   [
     "an answer from a section the notice does not have",
     {
-      id: "x", title: "t", language: "en-GB", source: "s", controller: { name: "c" },
+      id: "x", title: "t", language: "en-GB", source: "s", controller: { name: "c" }, content_hash: "0123456789ab",
       sections: [{ id: "a", heading: "h", summary: "s", body: "b" }],
       explorer: [{ id: "k", label: "l", answers: [{ question: "why", text: "t", from: ["nope"] }] }],
     },

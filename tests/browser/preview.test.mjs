@@ -17,7 +17,7 @@ function builtNotices() {
   const dist = path.join(ROOT, "dist");
   const folder = readdirSync(dist).find((name) => name.startsWith("notices-"));
   assert.ok(folder, "dist/ has a notices-<hash>/ folder");
-  const ids = JSON.parse(readFileSync(path.join(dist, folder, "index.json"), "utf8"));
+  const ids = JSON.parse(readFileSync(path.join(dist, folder, "_ids.json"), "utf8"));
   return ids.map((id) => ({ id, title: JSON.parse(readFileSync(path.join(dist, folder, `${id}.json`), "utf8")).title }));
 }
 

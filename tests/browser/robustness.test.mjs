@@ -7,7 +7,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { assertNoPageErrors, search, startSuite, waitForWidgets, widget } from "./support.mjs";
+import { OPEN_SHADOW_ROOTS, assertNoPageErrors, search, startSuite, waitForWidgets, widget } from "./support.mjs";
 
 const suite = startSuite();
 
@@ -225,6 +225,7 @@ test("keeps its own text style under a hostile host stylesheet", async (t) => {
 
 test("works under a strict Content Security Policy with no violations", async (t) => {
   const context = await suite.browser.newContext();
+  await context.addInitScript(OPEN_SHADOW_ROOTS);
   context.setDefaultTimeout(10_000);
   t.after(() => context.close());
   const page = await context.newPage();

@@ -31,6 +31,18 @@ const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
+/**
+ * An init script that makes every shadow root open, so the tests can look
+ * inside the widget (whose root is closed to the page's scripts). The
+ * privacy tests run without it (`open(t, page, { closedShadow: true })`).
+ */
+export const OPEN_SHADOW_ROOTS = `(() => {
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    return attach.call(this, { ...init, mode: "open" });
+  };
+})()`;
+
 /** How long to wait for the widget to render (Wasm compile on a slow machine). */
 export const RENDER_TIMEOUT = 20_000;
 
@@ -94,12 +106,14 @@ export function startSuite() {
     },
     /**
      * A fresh context and page, with page errors and console messages
-     * recorded. Closed when the test ends. `options.route` runs before
+     * recorded. Closed when the test ends. Shadow roots are open unless
+     * `options.closedShadow`. `options.route` runs before
      * navigation (to block requests); `options.wait` is false to skip
      * waiting for every widget to render.
      */
     async open(t, pagePath, options = {}) {
       const context = await suite.browser.newContext(options.context || {});
+      if (!options.closedShadow) await context.addInitScript(OPEN_SHADOW_ROOTS);
       // Fail in seconds, not Playwright's default 30 s, when something never appears.
       context.setDefaultTimeout(10_000);
       const page = await context.newPage();

@@ -28,7 +28,7 @@ for (let i = 0; i < EXTRA; i++) {
 
 execFileSync("bash", ["scripts/build.sh"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, DIST: dist, EXTRA_NOTICES: dir } });
 const page = (d) => Number(execFileSync("node", ["scripts/size.mjs", "--dist", d, "--page-of", PAGE], { encoding: "utf8" }).trim());
-const chunks = (d) => readdirSync(`${d}/${readdirSync(d).find((f) => f.startsWith("notices-"))}`).filter((f) => f.endsWith(".json") && f !== "index.json").length;
+const chunks = (d) => readdirSync(`${d}/${readdirSync(d).find((f) => f.startsWith("notices-"))}`).filter((f) => f.endsWith(".json") && f !== "_ids.json").length;
 
 const [few, many] = [page("dist"), page(dist)];
 console.log(`${PAGE} page, brotli: ${few} B with ${chunks("dist")} notices in dist/, ${many} B with ${chunks(dist)}`);
