@@ -85,7 +85,7 @@ cp -r "$bindgen/notices" "$dist/$data"
   sed "s/__WASM_FILE__/$wasm/; s#__DATA_DIR__#$data#; s#__EXTENDS__#$(cat "$bindgen/extends.json")#" src/widget/loader.js
   echo "}"
 } > "$bindgen/loader.js"
-node_modules/.bin/esbuild "$bindgen/loader.js" --minify --target=es2022 --log-level=warning \
+node_modules/.bin/esbuild "$bindgen/loader.js" --minify --target=es2020 --log-level=warning \
   --banner:js="/* privacy-notice: an accessible privacy-notice widget. Source and licence: see its README. */" \
   --outfile="$dist/privacy-notice.js"
 
