@@ -74,6 +74,28 @@
     }
   });
 
+  /**
+   * Deep links: `page.html#who-we-share-with` opens and focuses that
+   * section in the first widget on the page that has it, and no other.
+   * Here, not in each widget: a widget cannot see into another's closed root.
+   * With `only`, just that widget (as it starts) may take it.
+   */
+  function followHash(only) {
+    let id = "";
+    try {
+      id = decodeURIComponent(location.hash.slice(1));
+    } catch {}
+    if (!ID.test(id) || stopped) return;
+    for (const el of document.querySelectorAll("privacy-notice")) {
+      const mounted = mounts.get(el);
+      if (mounted && guarded(() => mounted.has_section(id))) {
+        if (!only || el === only) guarded(() => mounted.open_section(id, true));
+        return;
+      }
+    }
+  }
+  window.addEventListener("hashchange", () => followHash(null));
+
   /** Calls into the Wasm; a trap stops every widget, and the caller hears a plain error. */
   function guarded(call) {
     if (stopped) throw new Error("the widget has stopped (" + stopped + ")");
@@ -506,6 +528,7 @@
       this.shownRecord = [notice, parent].filter(Boolean).map((n) => n.id + "@" + n.content_hash).join(" ");
       checkFullText(this, notice);
       this.record();
+      followHash(this);
       tell(this, "ready", this.shown);
     }
 

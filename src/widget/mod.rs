@@ -42,12 +42,10 @@ pub fn widget_css() -> String {
 /// A widget on the page, and its JavaScript API (the element's `search`,
 /// `openSection` and `showAll` call these). Dropping it (`free()` from
 /// JavaScript, when the element leaves the page or its attributes change)
-/// removes every listener it added (so a removed widget no longer follows
-/// the page's deep links) and, with them, the last references to its
-/// state, notice and index: nothing is kept for the life of the page.
+/// removes every listener it added and, with them, the last references to
+/// its state, notice and index: nothing is kept for the life of the page.
 #[wasm_bindgen]
 pub struct Mounted {
-    _hashchange: EventListener,
     widget: Rc<Widget>,
 }
 
@@ -91,6 +89,13 @@ impl Mounted {
     /// False if the notice has no such section.
     pub fn open_section(&self, id: &str, focus: bool) -> bool {
         self.widget.open_section(id, None, focus)
+    }
+
+    /// Whether the notice (or the notice it extends) has this section: the
+    /// loader gives a deep link (`#section-id`) to the first widget on the
+    /// page that has it.
+    pub fn has_section(&self, id: &str) -> bool {
+        self.widget.sections.iter().any(|s| s.id == id)
     }
 
     /// Opens every section.
@@ -146,18 +151,7 @@ pub fn mount(
         section.set_open(true);
     }
     widget.update_toggle_all();
-    widget.follow_location_hash(&host);
-    let window = web_sys::window().expect_throw("a window");
-    let hashchange = {
-        let widget = Rc::clone(&widget);
-        EventListener::new(&window, "hashchange", move |_| {
-            widget.follow_location_hash(&host)
-        })
-    };
-    Ok(Mounted {
-        _hashchange: hashchange,
-        widget,
-    })
+    Ok(Mounted { widget })
 }
 
 /// Which of the widget's two views is shown.
@@ -447,45 +441,6 @@ impl Widget {
     /// it, when it was updated): where "About this notice" results lead.
     fn reveal_about(&self) {
         focus_and_scroll(&self.facts, true);
-    }
-
-    /// Deep links: `page.html#who-we-share-with` opens and focuses that
-    /// section, in the first widget on the page that has it (and no other).
-    fn follow_location_hash(self: &Rc<Self>, host: &HtmlElement) {
-        let hash = web_sys::window()
-            .and_then(|w| w.location().hash().ok())
-            .unwrap_or_default();
-        let id = hash.trim_start_matches('#');
-        let is_section_id = !id.is_empty()
-            && id
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-        if !is_section_id || !self.sections.iter().any(|s| s.id == id) {
-            return;
-        }
-        let selector = format!("#pn-s-{id}-button");
-        let Some(doc) = host.owner_document() else {
-            return;
-        };
-        let Ok(widgets) = doc.query_selector_all("privacy-notice") else {
-            return;
-        };
-        for i in 0..widgets.length() {
-            let Some(other) = widgets.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
-                continue;
-            };
-            if other == **host {
-                self.open_section(id, None, true);
-                return;
-            }
-            let has_it = other
-                .shadow_root()
-                .and_then(|r| r.query_selector(&selector).ok().flatten())
-                .is_some();
-            if has_it {
-                return;
-            }
-        }
     }
 
     fn announce(&self, message: &str) {

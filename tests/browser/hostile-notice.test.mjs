@@ -336,3 +336,36 @@ test("a trap in the Wasm is shown as every widget's error box, with the fallback
   });
   assert.match(after, /has stopped/);
 });
+
+test("with closed roots, a deep link opens only the first widget that has the section", async (t) => {
+  const { page, errors } = await suite.openMarkup(
+    t,
+    `<privacy-notice notice="afc-early-help">${FALLBACK}</privacy-notice><privacy-notice notice="afc-social-care">${FALLBACK}</privacy-notice>`,
+    {
+      closedShadow: true,
+      route: (page) =>
+        page.addInitScript(() => {
+          // The test keeps the roots to look inside; the page cannot.
+          const attach = Element.prototype.attachShadow;
+          const kept = new Map();
+          Object.defineProperty(window, "__testRoot", { value: (el) => kept.get(el) });
+          Element.prototype.attachShadow = function (init) {
+            const root = attach.call(this, init);
+            kept.set(this, root);
+            return root;
+          };
+        }),
+    }
+  );
+  const opened = () =>
+    page.evaluate(() =>
+      Array.from(document.querySelectorAll("privacy-notice"), (el) => window.__testRoot(el)?.querySelector("#pn-s-introduction-button")?.getAttribute("aria-expanded") ?? null)
+    );
+  await page.waitForFunction(() => Array.from(document.querySelectorAll("privacy-notice")).every((el) => window.__testRoot(el)?.querySelector(".pn-section")), null, { timeout: 20_000 });
+  assert.deepEqual(await opened(), ["false", "false"]);
+  await page.evaluate(() => (location.hash = "introduction"));
+  await page.waitForFunction(() => window.__testRoot(document.querySelector("privacy-notice")).querySelector("#pn-s-introduction-button").getAttribute("aria-expanded") === "true");
+  await page.waitForTimeout(200);
+  assert.deepEqual(await opened(), ["true", "false"], "the first widget takes the link, the second does not");
+  assertNoPageErrors(errors);
+});
