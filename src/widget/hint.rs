@@ -16,6 +16,9 @@ use super::explorer::answer;
 use super::page::Page;
 use privacy_notice_core::model::Question;
 use privacy_notice_core::rules;
+
+/// The hint's button, and the start of its accessible name.
+const WHY_WE_ASK: &str = "Why we ask for this";
 use privacy_notice_core::text::push_joined;
 
 /// The questions a hint answers, in order.
@@ -71,16 +74,14 @@ pub fn mount_hint(
     set(&button, "type", "button");
     set(&button, "aria-expanded", "false");
     set(&button, "aria-controls", "pn-hint-panel");
-    append_text(&doc, &button, "Why we ask for this");
-    // The kind of data, for a screen reader going from button to button.
-    append(
+    append_text(&doc, &button, WHY_WE_ASK);
+    // The kind of data in its name, for a screen reader going from button
+    // to button; it starts with the visible words (WCAG 2.5.3). A hidden
+    // span would be read with a space before its colon.
+    set(
         &button,
-        &[&text_element(
-            &doc,
-            "span",
-            "pn-visually-hidden",
-            &format!(": {}", item.label),
-        )],
+        "aria-label",
+        &format!("{WHY_WE_ASK}: {}", item.label),
     );
     let panel = element(&doc, "dl", "pn-hint-panel");
     set(&panel, "id", "pn-hint-panel");

@@ -356,6 +356,8 @@ impl Widget {
         self.sections.iter().all(Disclosure::is_open)
     }
 
+    /// "Show all sections" / "Hide all sections", derived from the
+    /// sections' state; `aria-expanded` agrees with the label.
     fn update_toggle_all(&self) {
         let all_open = self.all_open();
         self.toggle_all.set_text_content(Some(if all_open {
@@ -363,6 +365,11 @@ impl Widget {
         } else {
             "Show all sections"
         }));
+        set(
+            &self.toggle_all,
+            "aria-expanded",
+            if all_open { "true" } else { "false" },
+        );
     }
 
     fn show_view(&self, view: View) {

@@ -81,15 +81,11 @@ pub fn sections(
         let label = element(doc, "span", "");
         append_text(doc, &label, &section.heading);
         if let Some(from) = shown.inherited_from {
-            append(
-                &label,
-                &[&text_element(
-                    doc,
-                    "span",
-                    "pn-tag",
-                    &render::inherited_tag(from),
-                )],
-            );
+            // Seen after the heading; heard once, as the button's
+            // description (the note in its panel), not in its name.
+            let tag = text_element(doc, "span", "pn-tag", &render::inherited_tag(from));
+            set(&tag, "aria-hidden", "true");
+            append(&label, &[&tag]);
         }
         let item = element(doc, "div", "pn-section");
         set(&item, "part", "section");
@@ -101,11 +97,11 @@ pub fn sections(
             &label,
         );
         if let Some(from) = shown.inherited_from {
-            let note = render::inherited_note(from);
-            append(
-                &disclosure.panel,
-                &[&text_element(doc, "p", "pn-inherited", &note)],
-            );
+            let note = text_element(doc, "p", "pn-inherited", &render::inherited_note(from));
+            let note_id = format!("pn-s-{}-from", section.id);
+            set(&note, "id", &note_id);
+            set(&disclosure.button, "aria-describedby", &note_id);
+            append(&disclosure.panel, &[&note]);
         }
         let summary = element(doc, "div", "pn-summary");
         let summary_text = linked_paragraph(doc, section.summary.trim());

@@ -194,10 +194,10 @@ impl SearchBox {
             1 => format!("1 result for ‘{query}’"),
             n => format!("{n} results for ‘{query}’"),
         };
-        append(
-            &self.results,
-            &[&text_element(&doc, "p", "pn-results-summary", &summary)],
-        );
+        // Heard once, from the live region; shown here for the eye.
+        let shown = text_element(&doc, "p", "pn-results-summary", &summary);
+        set(&shown, "aria-hidden", "true");
+        append(&self.results, &[&shown]);
         widget.announce(&summary);
         widget.reported_search(count);
         if count == 0 {

@@ -39,7 +39,11 @@ test("a hint opens the plain answers for its kind of data, by mouse or keyboard"
   assert.ok((await page.locator("privacy-notice-hint").count()) >= 2, "the form has hints on at least two fields");
   const h = hint(page);
   const button = h.locator("button.pn-hint-button");
-  assert.match(await button.textContent(), /^Why we ask for this: /);
+  assert.equal((await button.textContent()).trim(), "Why we ask for this");
+  // Its name names the kind of data, with no stray space before the colon.
+  const name = await button.evaluate((b) => b.getAttribute("aria-label"));
+  assert.match(name, /^Why we ask for this: \S/);
+  assert.equal(await page.getByRole("button", { name, exact: true }).count(), 1, "the accessibility tree has that name");
   assert.equal(await button.getAttribute("aria-expanded"), "false");
   assert.equal(await h.locator("#pn-hint-panel").isVisible(), false, "closed at first");
   assert.deepEqual(await axe(page), [], "axe-clean, closed");

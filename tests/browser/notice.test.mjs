@@ -150,21 +150,21 @@ test("shows and hides all sections with one button", async (t) => {
   const { page } = await suite.open(t, "notices/afc-standard.html");
   const w = widget(page);
   const toggle = w.locator("button.pn-toggle-all");
-  // Its name says what it does; it has no expanded state to contradict it.
+  // Its name says what it does, and its state agrees: collapsed while it offers to show all.
   assert.equal((await toggle.textContent()).trim(), "Show all sections");
-  assert.equal(await toggle.getAttribute("aria-expanded"), null);
+  assert.equal(await toggle.getAttribute("aria-expanded"), "false");
 
   await toggle.click();
   let states = await sectionStates(page);
   assert.ok(states.every((s) => s.expanded === "true" && s.hidden === null), "every section is open");
   assert.equal((await toggle.textContent()).trim(), "Hide all sections");
-  assert.equal(await toggle.getAttribute("aria-expanded"), null);
+  assert.equal(await toggle.getAttribute("aria-expanded"), "true");
 
   // Closing one section makes the button offer to show all again.
   await w.locator(`#${states[2].id}`).click();
-  // Its name says what it does; it has no expanded state to contradict it.
+  // Its name says what it does, and its state agrees: collapsed while it offers to show all.
   assert.equal((await toggle.textContent()).trim(), "Show all sections");
-  assert.equal(await toggle.getAttribute("aria-expanded"), null);
+  assert.equal(await toggle.getAttribute("aria-expanded"), "false");
 
   await toggle.click(); // shows all again
   await toggle.click(); // hides all
@@ -175,6 +175,7 @@ test("shows and hides all sections with one button", async (t) => {
   // Opening every section one by one also changes the button.
   for (const s of states) await w.locator(`#${s.id}`).click();
   assert.equal((await toggle.textContent()).trim(), "Hide all sections");
+  assert.equal(await toggle.getAttribute("aria-expanded"), "true");
 });
 
 test("opens and focuses the section named in the address", async (t) => {
@@ -259,6 +260,11 @@ test("marks sections that come from the standard notice", async (t) => {
   for (const text of await tags.allTextContents()) {
     assert.equal(text.trim(), "(from “Our standard privacy notice”)");
   }
+  // Heard once: not in each button's name, but as its description.
+  const button = w.locator(".pn-notice .pn-disclosure-button:has(.pn-tag)").first();
+  const heading = await button.locator(".pn-tag").evaluate((tag) => tag.parentElement.firstChild.textContent);
+  assert.equal(await page.getByRole("button", { name: heading, exact: true }).count(), 1, "the button's name is its heading alone");
+  assert.match(await button.evaluate((b) => b.getRootNode().getElementById(b.getAttribute("aria-describedby")).textContent), /comes from “Our standard privacy notice”/);
   // Each marked section explains it in its panel, and only those do.
   const pairs = await w.evaluate((host) =>
     Array.from(host.shadowRoot.querySelectorAll(".pn-notice .pn-section")).map((s) => [

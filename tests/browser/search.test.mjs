@@ -51,6 +51,9 @@ test("finds passages as you type and says how many", async (t) => {
   const expected = r.items.length === 1 ? "1 result for ‘school’" : `${r.items.length} results for ‘school’`;
   assert.equal(r.summary, expected, "the summary counts the results");
   assert.equal(r.live, expected, "the live region announces the count");
+  // Heard once: the visible summary is not read again after the announcement.
+  const tree = await w.locator("#pn-results").ariaSnapshot();
+  assert.ok(!tree.includes(expected), `the count is not in the results' accessibility tree:\n${tree}`);
   for (const item of r.items) {
     assert.ok(item.link && item.link.trim(), "every result names where it is");
     assert.ok(item.section || item.explorer, `"${item.link}" links to a section or a kind of data`);
