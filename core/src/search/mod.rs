@@ -110,10 +110,8 @@ const MAX_PER_LIST: usize = 2;
 /// about a term ("what is a looked after child"), where it counts as much
 /// as the wording.
 fn kind_weight(passage: &Passage, asks_what_a_term_is: bool) -> f32 {
-    if passage.about().is_some() {
-        return ABOUT_WEIGHT;
-    }
     match passage.kind {
+        PassageKind::About(_) => ABOUT_WEIGHT,
         PassageKind::Body => 1.0,
         PassageKind::Summary => 0.7,
         PassageKind::Explorer => 0.6,
@@ -476,7 +474,7 @@ impl<'a> Corpus<'a> {
             PassageKind::Glossary => true,
             _ if owner == n => true,
             // A notice's own header: the facts it inherits are in its own.
-            _ if passage.about().is_some() => false,
+            PassageKind::About(_) => false,
             PassageKind::Explorer => false,
             PassageKind::Summary | PassageKind::Body => {
                 let notice = &self.notices[n];
@@ -779,7 +777,7 @@ impl<'a> Corpus<'a> {
         let owner = &self.notices[usize::from(passage.notice)];
         let item = usize::from(passage.item);
         match passage.kind {
-            _ if passage.about().is_some() => Place::About,
+            PassageKind::About(_) => Place::About,
             PassageKind::Summary | PassageKind::Body => Place::Section(&owner.sections[item].id),
             PassageKind::Explorer => Place::Explorer(&owner.explorer[item].id),
             PassageKind::Glossary => Place::Glossary(&self.glossary[item].id),
