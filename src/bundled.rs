@@ -34,7 +34,7 @@ mod native {
 
     use super::{NOTICES, concepts, glossary};
     use privacy_notice_core::model::Notice;
-    use privacy_notice_core::search::{Corpus, Index};
+    use privacy_notice_core::search::{Corpus, Index, Weights};
 
     /// The bundled notices, glossary and concepts, with their index (built
     /// on first use, as the widget builds its own).
@@ -45,6 +45,7 @@ mod native {
             glossary: glossary(),
             concepts: concepts(),
             index: INDEX.get_or_init(|| Index::build(&NOTICES, glossary())),
+            weights: &Weights::DEFAULT,
         }
     }
 

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use privacy_notice_core::load::{self, check_all, parse_notice};
 use privacy_notice_core::model::{GlossaryTerm, Notice};
 use privacy_notice_core::search::{
-    ConceptMap, Corpus, Index, MAX_QUERY_CHARS, Scope, check_query, highlight,
+    ConceptMap, Corpus, Index, MAX_QUERY_CHARS, Scope, Weights, check_query, highlight,
 };
 use privacy_notice_core::text::{fold_phrase, fold_word, stem};
 use proptest::prelude::*;
@@ -49,6 +49,7 @@ fn corpus() -> Corpus<'static> {
         glossary: &d.glossary,
         concepts: &d.concepts,
         index: &d.index,
+        weights: &Weights::DEFAULT,
     }
 }
 
