@@ -1,6 +1,7 @@
 //! The search's ranking weights, in one value: an experiment is another
 //! [`Weights`] (`Corpus { weights: &w, ..corpus }`), not an edit of the
-//! search.
+//! search, and `weights_experiment` in `tests/search_eval.rs` scores the
+//! tuned question sets for any.
 //!
 //! Every weight is a factor on a score, so 0 switches what it weighs off
 //! and 1 counts it in full. [`Weights::DEFAULT`] is what the widget and
@@ -10,7 +11,14 @@ use super::PassageKind;
 
 /// How the search weighs what it finds. The ranges are those that keep
 /// each weight's meaning; the search takes any non-negative value.
+/// (Read from TOML by `tests/search_eval.rs`'s experiments: a weight not
+/// named keeps its default.)
 #[derive(Clone, Copy, Debug, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Deserialize),
+    serde(default, deny_unknown_fields)
+)]
 pub struct Weights {
     /// BM25's term-frequency saturation (k1): how soon more occurrences of
     /// a word in a passage stop counting. 0 counts presence only; 1.2–2 is
@@ -112,5 +120,11 @@ impl Weights {
             PassageKind::Glossary => self.definition,
             PassageKind::About(_) => self.about,
         }
+    }
+}
+
+impl Default for Weights {
+    fn default() -> Weights {
+        Weights::DEFAULT
     }
 }
