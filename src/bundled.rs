@@ -1,4 +1,4 @@
-//! What `build.rs` compiles in from `notices/`: the glossary and the
+//! What the build script (`build/main.rs`) compiles in from `notices/`: the glossary and the
 //! search's concept map (shared by every notice, so the Wasm engine keeps
 //! them) and, outside the Wasm, the notices themselves for the CLI and the
 //! tests. The Wasm gets each notice as its own JSON chunk instead.

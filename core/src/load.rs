@@ -2,8 +2,9 @@
 //! reported by file, line and field, and what to do about it.
 //!
 //! Raw serde types live only here (serialisation at the edge); the rest of
-//! the crate sees the model. `build.rs` compiles this same module, so a
-//! notice that fails `notice check` fails the build with the same messages.
+//! the crate sees the model. The build script (`build/main.rs`) runs this
+//! same module, so a notice that fails `notice check` fails the build with
+//! the same messages.
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};

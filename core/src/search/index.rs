@@ -1,7 +1,8 @@
 //! The search index: passages and an inverted index of their terms.
 //!
-//! Built once, at build time, by `build.rs` (the widget never re-indexes at
-//! start-up), and at run time only by tests and benchmarks.
+//! Built at run time from the notices searched: by the widget on a family's
+//! first search (nothing to build before the first section is usable), by
+//! the CLI, the tests and the benchmarks on first use.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
