@@ -188,10 +188,11 @@ struct Groups {
 }
 
 /// A set of a question's groups, by number: bit g for group g. Only the
-/// first [`GROUP_SET_BITS`] groups are counted for coverage (a later one
-/// still scores): a question the search takes ([`check_query`]) makes one
-/// group per word at most, besides the few concepts named by stop words
-/// alone ("have to"), and the compiler checks that its words fit.
+/// first [`GROUP_SET_BITS`] groups count for coverage (a later one still
+/// scores). Each word of a question makes one group at most, and a
+/// question the search takes ([`check_query`]) has at most
+/// [`MAX_QUERY_WORDS`], which the compiler checks fit; a concept named by
+/// stop words alone ("have to") adds a group beside them.
 type GroupSet = u64;
 
 /// How many groups a [`GroupSet`] holds.
@@ -884,7 +885,7 @@ struct Scored {
     sum: f32,
     /// The largest score added.
     top: f32,
-    /// How many scores were added (at most 255).
+    /// How many scores were added (it stops at 255).
     count: u8,
 }
 
