@@ -1,5 +1,6 @@
 //! Writes model values as Rust expressions, so the notices compile into the
-//! Wasm as `'static` data: nothing to parse or allocate at start-up.
+//! CLI and the tests as `'static` data: nothing to parse or allocate at
+//! start-up. (The Wasm has none of them: it fetches each notice's JSON chunk.)
 
 use std::fmt::Write;
 

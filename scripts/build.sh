@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 dist=${DIST:-dist}
 
 cargo build --release --bin notice
-# The same checker as `notice check` (and build.rs): a broken notice stops the build.
+# The same checker as `notice check` (and build/main.rs): a broken notice stops the build.
 target/release/notice check > target/notice-check.txt || { cat target/notice-check.txt; exit 1; }
 
 cargo build --lib --target wasm32-unknown-unknown --profile wasm --no-default-features

@@ -1,4 +1,4 @@
-//! What `build.rs` compiles in from `notices/`: the glossary and the
+//! What the build script (`build/main.rs`) compiles in from `notices/`: the glossary and the
 //! search's concept map (shared by every notice, so the Wasm engine keeps
 //! them) and, outside the Wasm, the notices themselves for the CLI and the
 //! tests. The Wasm gets each notice as its own JSON chunk instead.
@@ -34,7 +34,7 @@ mod native {
 
     use super::{NOTICES, concepts, glossary};
     use privacy_notice_core::model::Notice;
-    use privacy_notice_core::search::{Corpus, Index};
+    use privacy_notice_core::search::{Corpus, Index, Weights};
 
     /// The bundled notices, glossary and concepts, with their index (built
     /// on first use, as the widget builds its own).
@@ -45,6 +45,7 @@ mod native {
             glossary: glossary(),
             concepts: concepts(),
             index: INDEX.get_or_init(|| Index::build(&NOTICES, glossary())),
+            weights: &Weights::DEFAULT,
         }
     }
 

@@ -1,7 +1,8 @@
 //! `notice`: check, list, export and search privacy notices.
 //!
 //! A thin binary over the library: parse arguments, run, print, exit
-//! 0 (fine), 1 (the notices have errors) or 2 (usage or I/O error).
+//! 0 (fine), 1 (the notices have errors) or 2 (usage or I/O error):
+//! [`exit_code`] is where problems become exit codes.
 
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
@@ -12,7 +13,7 @@ use privacy_notice::bundled;
 use privacy_notice_core::checklist::{Found, checklist};
 use privacy_notice_core::content_hash::content_hash;
 use privacy_notice_core::html;
-use privacy_notice_core::load::{self, Dataset, MAX_GRADE, Severity};
+use privacy_notice_core::load::{self, Dataset, MAX_GRADE, Problem, ProblemKind, Severity};
 use privacy_notice_core::model::{Notice, Question};
 use privacy_notice_core::rules::{self, MAX_NOTICE_JSON_BYTES};
 use privacy_notice_core::search::{Place, Scope, check_query};
@@ -84,13 +85,31 @@ enum Command {
 /// An error for the person at the terminal: what went wrong and what to do.
 struct Failure(String);
 
+/// The exit code when a notice has errors.
+const NOTICE_ERRORS: u8 = 1;
+/// The exit code for a usage error, or a file that cannot be read at all.
+const USAGE_OR_FILE_ERROR: u8 = 2;
+
+/// The exit code for the problems found, by their kind and severity: a
+/// file that cannot be read at all is a file error, whatever else is
+/// found; then errors in a notice; warnings are fine.
+fn exit_code(problems: &[Problem]) -> u8 {
+    if problems.iter().any(|p| p.kind == ProblemKind::Unreadable) {
+        USAGE_OR_FILE_ERROR
+    } else if problems.iter().any(|p| p.severity == Severity::Error) {
+        NOTICE_ERRORS
+    } else {
+        0
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli.command) {
         Ok(code) => code,
         Err(Failure(message)) => {
             eprintln!("notice: {}", shown(&message));
-            ExitCode::from(2)
+            ExitCode::from(USAGE_OR_FILE_ERROR)
         }
     }
 }
@@ -138,7 +157,7 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
                         shown(&notice.id),
                         json.len()
                     );
-                    return Ok(ExitCode::from(1));
+                    return Ok(ExitCode::from(NOTICE_ERRORS));
                 }
                 println!("{json}");
             } else if html {
@@ -190,21 +209,19 @@ fn checked_file(path: &Path) -> Result<Notice, ExitCode> {
     for problem in &problems {
         eprintln!("{}\n", shown(&problem.to_string()));
     }
-    if problems.iter().any(load::is_read_problem) {
-        return Err(ExitCode::from(2));
-    }
-    let errors = problems
-        .iter()
-        .filter(|p| p.severity == Severity::Error)
-        .count();
-    match files.pop() {
-        Some(file) if errors == 0 => Ok(file.notice),
+    match (exit_code(&problems), files.pop()) {
+        (0, Some(file)) => Ok(file.notice),
+        (USAGE_OR_FILE_ERROR, _) => Err(ExitCode::from(USAGE_OR_FILE_ERROR)),
         _ => {
+            let errors = problems
+                .iter()
+                .filter(|p| p.severity == Severity::Error)
+                .count();
             eprintln!(
                 "notice: {} has {errors} error(s), so it is not exported. Fix them and export again.",
                 path.display()
             );
-            Err(ExitCode::from(1))
+            Err(ExitCode::from(NOTICE_ERRORS))
         }
     }
 }
@@ -263,14 +280,7 @@ fn check(paths: &[PathBuf]) -> Result<ExitCode, Failure> {
         "{} notice(s) checked: {errors} error(s), {warnings} warning(s).",
         files.len()
     );
-    Ok(if problems.iter().any(load::is_read_problem) {
-        // As for any usage or file error: the file could not be checked at all.
-        ExitCode::from(2)
-    } else if errors == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(ExitCode::from(exit_code(problems)))
 }
 
 /// Whether `dir` holds a notice file: a `.toml` file other than the

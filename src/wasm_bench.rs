@@ -6,7 +6,7 @@
 //! over the questions.
 
 use privacy_notice_core::model::Notice;
-use privacy_notice_core::search::{Corpus, Index, Scope};
+use privacy_notice_core::search::{Corpus, Index, Scope, Weights};
 use privacy_notice_core::synthetic::synthetic_notices;
 use wasm_bindgen::prelude::*;
 
@@ -40,6 +40,7 @@ pub fn bench_search(
             glossary: glossary(),
             concepts: concepts(),
             index,
+            weights: &Weights::DEFAULT,
         };
         time(&corpus, &questions, repeats)
     };

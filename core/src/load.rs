@@ -2,8 +2,9 @@
 //! reported by file, line and field, and what to do about it.
 //!
 //! Raw serde types live only here (serialisation at the edge); the rest of
-//! the crate sees the model. `build.rs` compiles this same module, so a
-//! notice that fails `notice check` fails the build with the same messages.
+//! the crate sees the model. The build script (`build/main.rs`) runs this
+//! same module, so a notice that fails `notice check` fails the build with
+//! the same messages.
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -29,10 +30,21 @@ pub enum Severity {
     Error,
 }
 
+/// What a problem is about: the CLI's exit code follows it, not its words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// The file could not be read at all: missing, not a regular file, too
+    /// big or not UTF-8.
+    Unreadable,
+    /// What the file says.
+    Content,
+}
+
 /// A problem in a notice file, with where it is and what to do.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
     pub severity: Severity,
+    pub kind: ProblemKind,
     pub file: String,
     pub line: Option<usize>,
     /// The field, as a path: `section[3].summary`.
@@ -135,6 +147,7 @@ impl<'a> Report<'a> {
     ) {
         self.problems.push(Problem {
             severity,
+            kind: ProblemKind::Content,
             file: self.file.to_string(),
             line,
             field: field.to_string(),
@@ -835,6 +848,7 @@ pub fn check_all(files: &[NoticeFile], known: &[&Notice]) -> Vec<Problem> {
         let notice = &file.notice;
         let problem = |severity, line, field: String, message: String, fix: &str| Problem {
             severity,
+            kind: ProblemKind::Content,
             file: file.path.clone(),
             line,
             field,
@@ -1352,21 +1366,17 @@ fn io_problem(file: &str, error: &std::io::Error) -> Problem {
     )
 }
 
+/// A file that cannot be read at all ([`ProblemKind::Unreadable`]).
 fn file_problem(file: &str, line: Option<usize>, message: String, fix: &str) -> Problem {
     Problem {
         severity: Severity::Error,
+        kind: ProblemKind::Unreadable,
         file: file.to_string(),
         line,
         field: "file".into(),
         message,
         fix: fix.into(),
     }
-}
-
-/// Whether a problem is about reading the file at all (missing, not a
-/// regular file, too big, not UTF-8), rather than about what it says.
-pub fn is_read_problem(problem: &Problem) -> bool {
-    problem.field == "file" && problem.message.starts_with("cannot read")
 }
 
 /// The text of a notice, glossary or concepts file: only a regular file

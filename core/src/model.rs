@@ -1,8 +1,9 @@
 //! The notice model: plain data, no DOM, no I/O.
 //!
 //! Every string is a `Cow<'static, str>` so that one set of types serves both
-//! the notices compiled into the Wasm (borrowed `'static` data written out by
-//! `build.rs`) and notices read from disk by the CLI (owned data).
+//! the notices compiled into the CLI and the tests (borrowed `'static` data
+//! written out by the build script, `build/main.rs`) and notices read from
+//! disk by the CLI or from their JSON chunks by the widget (owned data).
 
 use std::borrow::Cow;
 

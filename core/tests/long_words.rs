@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use privacy_notice_core::load;
 use privacy_notice_core::model::{GlossaryTerm, Notice};
-use privacy_notice_core::search::{ConceptMap, Corpus, Index, Scope};
+use privacy_notice_core::search::{ConceptMap, Corpus, Index, Scope, Weights};
 use proptest::prelude::*;
 
 fn bundled() -> &'static (Notice, Vec<GlossaryTerm>, ConceptMap) {
@@ -64,7 +64,7 @@ proptest! {
         let notices = [with_word(&word)];
         let (_, glossary, concepts) = bundled();
         let index = Index::build(&notices, glossary);
-        let corpus = Corpus { notices: &notices, glossary, concepts, index: &index };
+        let corpus = Corpus { notices: &notices, glossary, concepts, index: &index, weights: &Weights::DEFAULT };
         let results = corpus.search(Scope::Notice(0), "how long do you keep it", 8);
         prop_assert!(!results.hits.is_empty(), "the notice's own words are still found");
         corpus.search(Scope::Notice(0), &word.chars().take(150).collect::<String>(), 8);

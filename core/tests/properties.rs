@@ -1,17 +1,18 @@
 //! Properties of the parts that take arbitrary text (proptest): loading a
-//! notice never panics; the search never panics and takes time bounded by
-//! what a query may be; highlights fall on character boundaries; folding
-//! is idempotent.
+//! notice never panics; the search never panics and gives its hits best
+//! first, each once; highlights fall on character boundaries; folding is
+//! idempotent. (How long the worst questions take is measured by
+//! `cargo bench --bench search`: time is no test's business.)
 #![cfg(feature = "load")]
 
 use std::path::Path;
 use std::sync::OnceLock;
-use std::time::{Duration, Instant};
 
 use privacy_notice_core::load::{self, check_all, parse_notice};
 use privacy_notice_core::model::{GlossaryTerm, Notice};
+use privacy_notice_core::search::index::passage_text;
 use privacy_notice_core::search::{
-    ConceptMap, Corpus, Index, MAX_QUERY_CHARS, Scope, check_query, highlight,
+    ConceptMap, Corpus, Hit, Index, Scope, Weights, check_query, highlight,
 };
 use privacy_notice_core::text::{fold_phrase, fold_word, stem};
 use proptest::prelude::*;
@@ -49,6 +50,7 @@ fn corpus() -> Corpus<'static> {
         glossary: &d.glossary,
         concepts: &d.concepts,
         index: &d.index,
+        weights: &Weights::DEFAULT,
     }
 }
 
@@ -90,11 +92,6 @@ fn question() -> impl Strategy<Value = String> {
     ]
 }
 
-/// The widget's budget for one search is 50 ms; a debug build gets more.
-fn budget() -> Duration {
-    Duration::from_millis(if cfg!(debug_assertions) { 2000 } else { 50 })
-}
-
 proptest! {
     #![proptest_config(ProptestConfig {
         cases: 256,
@@ -108,12 +105,19 @@ proptest! {
         let _ = check_all(file.as_slice(), &[]);
     }
 
-    // Time is checked on the worst cases below, each at its best of five
-    // runs: a per-case timing here failed once on a loaded machine.
     #[test]
-    fn a_query_the_cap_lets_through_gives_at_most_the_hits_asked(query in question()) {
+    fn a_capped_query_gives_its_hits_best_first_each_answer_once(query in question()) {
         if let Ok(query) = check_query(&query) {
-            prop_assert!(corpus().search(Scope::All, query, 5).hits.len() <= 5);
+            let corpus = corpus();
+            let hits = corpus.search(Scope::All, query, 5).hits;
+            prop_assert!(hits.len() <= 5);
+            let text = |hit: &Hit| passage_text(&hit.passage, corpus.notices, corpus.glossary);
+            for (i, hit) in hits.iter().enumerate() {
+                prop_assert!(hit.score.is_finite() && hit.score > 0.0, "{hit:?}");
+                prop_assert!(hits[..i].iter().all(|h| h.score >= hit.score), "best first: {hits:?}");
+                // The same list item in several notices is shown once.
+                prop_assert!(hits[..i].iter().all(|h| text(h) != text(hit)), "once: {hits:?}");
+            }
         }
     }
 
@@ -153,36 +157,8 @@ proptest! {
 }
 
 #[test]
-fn the_worst_capped_queries_are_fast() {
-    let corpus = corpus();
-    let words: Vec<String> = (0..32).map(|i| format!("plc{i:02}")).collect();
-    for query in [
-        "y".repeat(MAX_QUERY_CHARS),
-        words.join(" "),
-        "abcdefghij ".repeat(18).trim().to_string(),
-    ] {
-        let query = check_query(&query).expect("within the cap");
-        // The best of five runs: a busy machine delays some runs, never all.
-        let took = (0..5)
-            .map(|_| {
-                let started = Instant::now();
-                corpus.search(Scope::All, query, 5);
-                started.elapsed()
-            })
-            .min()
-            .unwrap_or_default();
-        println!("capped query of {} chars: {took:?}", query.len());
-        assert!(took < budget(), "{took:?}");
-    }
-}
-
-#[test]
-fn over_long_queries_are_refused_without_reading_them() {
-    let long = "y".repeat(131_000);
-    let started = Instant::now();
-    let refused = check_query(&long);
-    assert!(started.elapsed() < Duration::from_millis(5));
-    let message = refused.unwrap_err().to_string();
+fn over_long_queries_are_refused_with_a_message_that_does_not_repeat_them() {
+    let message = check_query(&"y".repeat(131_000)).unwrap_err().to_string();
     assert!(
         message.contains("too long") && !message.contains("yyy"),
         "{message}"

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use privacy_notice_core::model::{Controller, Notice, Section, Text};
 use privacy_notice_core::rules;
-use privacy_notice_core::search::{Corpus, Index};
+use privacy_notice_core::search::{Corpus, Index, Weights};
 use wasm_bindgen::JsValue;
 
 use super::read;
@@ -112,6 +112,7 @@ impl Page {
             index: self
                 .index
                 .get_or_init(|| Index::build(&self.notices, glossary())),
+            weights: &Weights::DEFAULT,
         }
     }
 }

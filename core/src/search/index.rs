@@ -1,7 +1,8 @@
 //! The search index: passages and an inverted index of their terms.
 //!
-//! Built once, at build time, by `build.rs` (the widget never re-indexes at
-//! start-up), and at run time only by tests and benchmarks.
+//! Built at run time from the notices searched: by the widget on a family's
+//! first search (nothing to build before the first section is usable), by
+//! the CLI, the tests and the benchmarks on first use.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -14,10 +15,7 @@ use crate::text::{part, push_joined, terms};
 /// What a passage is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PassageKind {
-    /// A section's plain summary (`block` 0), or a fact of the notice's
-    /// header, "About this notice" (`block` is 1 + its [`AboutFact`], `item`
-    /// is 0: a reader that knows nothing of facts opens the first section,
-    /// at the top of the notice, where the header is). See [`Passage::about`].
+    /// A section's plain summary (`block` 0).
     Summary,
     /// A paragraph or list item of a section's wording (`block` is its index).
     Body,
@@ -25,6 +23,10 @@ pub enum PassageKind {
     Explorer,
     /// A glossary definition (`item` is the term).
     Glossary,
+    /// A fact of the notice's header, "About this notice" (`item` and
+    /// `block` are 0: a reader that knows nothing of facts opens the first
+    /// section, at the top of the notice, where the header is).
+    About(AboutFact),
 }
 
 /// A passage: a paragraph, list item, summary, explorer answer or
@@ -38,16 +40,6 @@ pub struct Passage {
     pub item: u16,
     /// Body block or answer index.
     pub block: u16,
-}
-
-impl Passage {
-    /// The header fact an "About this notice" passage states, or `None`.
-    pub fn about(&self) -> Option<AboutFact> {
-        match (self.kind, self.block) {
-            (PassageKind::Summary, 1..) => AboutFact::ALL.get(usize::from(self.block) - 1).copied(),
-            _ => None,
-        }
-    }
 }
 
 /// The heading of "About this notice" passages.
@@ -240,13 +232,12 @@ pub fn shown_passage<'a>(
     let notice = &notices[usize::from(passage.notice)];
     let item = usize::from(passage.item);
     let block = usize::from(passage.block);
-    if let Some(fact) = passage.about() {
-        shown.heading = ABOUT_HEADING.to_string();
-        let value = fact.value(notice, notices).unwrap_or("");
-        shown.text = Cow::Owned(format!("{}: {value}", fact.label()));
-        return shown;
-    }
     match passage.kind {
+        PassageKind::About(fact) => {
+            shown.heading = ABOUT_HEADING.to_string();
+            let value = fact.value(notice, notices).unwrap_or("");
+            shown.text = Cow::Owned(format!("{}: {value}", fact.label()));
+        }
         PassageKind::Summary => {
             let s = &notice.sections[item];
             shown.heading = format!("{} (in short)", s.heading);
@@ -357,10 +348,8 @@ pub fn passage_text<'a>(
     let notice = &notices[usize::from(passage.notice)];
     let item = usize::from(passage.item);
     let block = usize::from(passage.block);
-    if let Some(fact) = passage.about() {
-        return fact.value(notice, notices).unwrap_or("");
-    }
     match passage.kind {
+        PassageKind::About(fact) => fact.value(notice, notices).unwrap_or(""),
         PassageKind::Summary => &notice.sections[item].summary,
         PassageKind::Body => blocks(&notice.sections[item].body)
             .nth(block)
@@ -378,10 +367,8 @@ pub fn passage_text<'a>(
 fn index_heading(passage: &Passage, notices: &[Notice], glossary: &[GlossaryTerm]) -> String {
     let notice = &notices[usize::from(passage.notice)];
     let item = usize::from(passage.item);
-    if let Some(fact) = passage.about() {
-        return format!("{ABOUT_HEADING} {}", fact.label());
-    }
     match passage.kind {
+        PassageKind::About(fact) => format!("{ABOUT_HEADING} {}", fact.label()),
         PassageKind::Summary | PassageKind::Body => notice.sections[item].heading.to_string(),
         PassageKind::Explorer => notice.explorer[item].label.to_string(),
         PassageKind::Glossary => format!("{} means", glossary[item].term),
@@ -425,14 +412,13 @@ impl Index {
             if !notice.sections.is_empty() {
                 passages.extend(
                     AboutFact::ALL
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, fact)| fact.value(notice, notices).is_some())
-                        .map(|(f, _)| Passage {
-                            kind: PassageKind::Summary,
+                        .into_iter()
+                        .filter(|fact| fact.value(notice, notices).is_some())
+                        .map(|fact| Passage {
+                            kind: PassageKind::About(fact),
                             notice: to_u16(n),
                             item: 0,
-                            block: to_u16(f + 1),
+                            block: 0,
                         }),
                 );
             }
@@ -617,15 +603,16 @@ fn fingerprint(text: &str) -> u32 {
 
 /// Whether two passages are under the same heading (each header fact has its own).
 fn same_head(a: &Passage, b: &Passage) -> bool {
-    if a.about().is_some() || b.about().is_some() {
-        return a == b;
-    }
     let group = |kind| match kind {
-        PassageKind::Summary | PassageKind::Body => 0,
-        PassageKind::Explorer => 1,
-        PassageKind::Glossary => 2,
+        PassageKind::Summary | PassageKind::Body => Some(0),
+        PassageKind::Explorer => Some(1),
+        PassageKind::Glossary => Some(2),
+        PassageKind::About(_) => None,
     };
-    group(a.kind) == group(b.kind) && a.notice == b.notice && a.item == b.item
+    match (group(a.kind), group(b.kind)) {
+        (Some(x), Some(y)) => x == y && a.notice == b.notice && a.item == b.item,
+        _ => a == b,
+    }
 }
 
 /// Merges two ascending lists into one, each entry marked with whether it

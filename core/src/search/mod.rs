@@ -12,6 +12,7 @@
 //! from a concept). At most one answer per kind of data is returned.
 
 pub mod index;
+mod weights;
 
 use std::ops::Range;
 
@@ -19,6 +20,7 @@ use crate::model::{Concept, GlossaryTerm, Notice};
 use crate::text::{STOP_MARK, Word, is_family_word, is_stop_word, part, stem, words};
 pub use index::{Index, Passage, PassageKind};
 use index::{NO_LEAD_IN, passage_heading_and_text, passage_text};
+pub use weights::Weights;
 
 /// The longest question the search takes, in characters. Families ask in a
 /// sentence; a longer query is refused (see [`check_query`]) so that no
@@ -55,72 +57,11 @@ pub fn check_query(query: &str) -> Result<&str, QueryTooLong> {
     Ok(query)
 }
 
-/// BM25 term-frequency saturation.
-const K1: f32 = 1.2;
-/// BM25 length normalisation (0 = none, 1 = full).
-const B: f32 = 0.75;
-/// How much a term found in a passage's heading counts, against once in its text.
-const HEADING_WEIGHT: f32 = 2.0;
-/// How much the other alternatives a passage matches add to its best one.
-const OTHER_ALTERNATIVES_WEIGHT: f32 = 0.5;
-/// Weight of a notice word reached through a concept ("say no" → "object").
-const CONCEPT_WEIGHT: f32 = 0.8;
-/// Weight of a word one edit away from what was typed ("polcie" → "police").
-const ONE_EDIT_WEIGHT: f32 = 0.8;
-/// Weight of a word two edits away (only for long words).
-const TWO_EDITS_WEIGHT: f32 = 0.6;
-/// Weight of a longer word that starts with what was typed ("scho" → "school").
-const PREFIX_WEIGHT: f32 = 0.6;
-/// How much a list item's lead-in ("You also have the right to:") adds to
-/// the item's score ("object to processing").
-const LEAD_IN_WEIGHT: f32 = 0.1;
-/// How much a word for the child or relative a question is about counts
-/// ("my mum", "my son's"), and a concept named by such words only: the
-/// question is seldom about the relative, but about what happens to the
-/// family's data.
-const FAMILY_WORD_WEIGHT: f32 = 0.5;
-/// How much a word of the searched notice's own name counts ("early help",
-/// "family hub", the council's name): every passage of that notice is
-/// about its service, so the word says where, not what is asked ("can i
-/// see my early help file" asks for a file).
-const NAME_WORD_WEIGHT: f32 = 0.3;
-/// How much a word of the situation told before or after a question
-/// counts ("i go to the parenting group because im struggling, will
-/// anything i say get passed on to her school"): the family's story says
-/// why they ask, the question what.
-const SITUATION_WEIGHT: f32 = 0.7;
-/// How much the rest of a question counts when it names a right (a
-/// concept with `right = true`): the right is what it asks.
-const BESIDE_A_RIGHT_WEIGHT: f32 = 0.5;
-/// How much of the question a section's summary covers counts as covered
-/// by the section's wording (see [`Corpus::search`]).
-const SUMMARY_COVERS_WEIGHT: f32 = 0.7;
-/// How much a header fact ("About this notice") counts.
-const ABOUT_WEIGHT: f32 = 0.5;
 /// Hits kept while ranking, beyond those asked for, so that one dropped as
 /// a repeat (the same list, the same text) leaves the next in its place.
 const SPARE_HITS: usize = 8;
 /// At most this many passages of one list (a lead-in and its items) are hits.
 const MAX_PER_LIST: usize = 2;
-
-/// How much a passage of each kind counts: the publisher's own wording
-/// first (it is what binds the council), then the plain layers; a header
-/// fact ("About this notice") is short, and answers only questions about
-/// the notice itself; a definition counts less, except for a question
-/// about a term ("what is a looked after child"), where it counts as much
-/// as the wording.
-fn kind_weight(passage: &Passage, asks_what_a_term_is: bool) -> f32 {
-    if passage.about().is_some() {
-        return ABOUT_WEIGHT;
-    }
-    match passage.kind {
-        PassageKind::Body => 1.0,
-        PassageKind::Summary => 0.7,
-        PassageKind::Explorer => 0.6,
-        PassageKind::Glossary if asks_what_a_term_is => 1.0,
-        PassageKind::Glossary => 0.4,
-    }
-}
 
 /// The most meaningful words a question about a term may have after "what
 /// is" ("what is a child in need plan").
@@ -151,6 +92,8 @@ pub struct Corpus<'a> {
     pub glossary: &'a [GlossaryTerm],
     pub concepts: &'a ConceptMap,
     pub index: &'a Index,
+    /// How it weighs what it finds: [`Weights::DEFAULT`] but in experiments.
+    pub weights: &'a Weights,
 }
 
 /// The concept map as the search reads it: the concepts, and the stems of
@@ -229,7 +172,7 @@ struct Alternative {
 }
 
 /// Alternatives that stand for one thing asked; a passage scores by the
-/// best it matches, plus a share of the others ([`OTHER_ALTERNATIVES_WEIGHT`]).
+/// best it matches, plus a share of the others ([`Weights::other_alternatives`]).
 type Group = Vec<Alternative>;
 
 /// A question read as groups, and which of them say what is asked rather
@@ -237,11 +180,31 @@ type Group = Vec<Alternative>;
 /// which are named only in the family's story.
 struct Groups {
     groups: Vec<Group>,
-    /// Bit g set when group g (of the first 64) is asked.
-    asked: u64,
-    /// Bit g set when every word of group g (of the first 64) is in the
-    /// situation told around the question ([`the_ask`]).
-    told: u64,
+    /// The groups that say what is asked.
+    asked: GroupSet,
+    /// The groups every word of which is in the situation told around the
+    /// question ([`the_ask`]).
+    told: GroupSet,
+}
+
+/// A set of a question's groups, by number: bit g for group g. Only the
+/// first [`GROUP_SET_BITS`] groups count for coverage (a later one still
+/// scores). Each word of a question makes one group at most, and a
+/// question the search takes ([`check_query`]) has at most
+/// [`MAX_QUERY_WORDS`], which the compiler checks fit; a concept named by
+/// stop words alone ("have to") adds a group beside them.
+type GroupSet = u64;
+
+/// How many groups a [`GroupSet`] holds.
+const GROUP_SET_BITS: usize = GroupSet::BITS as usize;
+const _: () = assert!(
+    MAX_QUERY_WORDS <= GROUP_SET_BITS,
+    "a group per word of the longest question fits in a GroupSet"
+);
+
+/// The set of group `g` alone (empty past [`GROUP_SET_BITS`]).
+fn group_bit(g: usize) -> GroupSet {
+    if g < GROUP_SET_BITS { 1 << g } else { 0 }
 }
 
 impl<'a> Corpus<'a> {
@@ -255,16 +218,17 @@ impl<'a> Corpus<'a> {
         } = self.query_groups(scope, query, &query_words);
         let about_a_term = asks_what_a_term_is(&query_words);
         let index = self.index;
+        let weights = self.weights;
         let mut totals = vec![0f32; index.passages.len()];
-        // Per passage: the groups it matches (the first 64), and each group's weight.
-        let mut matched = vec![0u64; index.passages.len()];
+        // Per passage: the groups it matches, and each group's weight.
+        let mut matched: Vec<GroupSet> = vec![0; index.passages.len()];
         let mut group_weights: Vec<f32> = Vec::with_capacity(groups.len());
         let mut total_weight = 0f32;
         let mut matched_terms: Vec<String> = Vec::new();
         let mut group_scores = Scores::new(index.passages.len());
         let mut phrase = Scores::new(index.passages.len());
         for (g, group) in groups.iter().enumerate() {
-            let bit = if g < 64 { 1u64 << g } else { 0 };
+            let bit = group_bit(g);
             // The group's weight: the inverse document frequency of its rarest
             // term, times the weight of the alternative it belongs to.
             let mut weight = 0f32;
@@ -286,8 +250,17 @@ impl<'a> Corpus<'a> {
                     }
                 }
                 let length = alternative.terms.len() as f32;
-                for (p, sum, _, found) in phrase.drain() {
-                    group_scores.add(p, alternative.weight * sum * f32::from(found) / length);
+                for Scored {
+                    passage,
+                    sum,
+                    count,
+                    ..
+                } in phrase.drain()
+                {
+                    group_scores.add(
+                        passage,
+                        alternative.weight * sum * f32::from(count) / length,
+                    );
                 }
             }
             total_weight += weight;
@@ -295,17 +268,20 @@ impl<'a> Corpus<'a> {
             // The best alternative counts, and the others a little: a passage
             // that says "how long", "kept" and "retained" beats one that
             // only says "keep".
-            for (p, sum, top, _) in group_scores.drain() {
-                let score = top + OTHER_ALTERNATIVES_WEIGHT * (sum - top);
-                totals[usize::from(p)] += score;
-                matched[usize::from(p)] |= bit;
+            for Scored {
+                passage, sum, top, ..
+            } in group_scores.drain()
+            {
+                let score = top + weights.other_alternatives * (sum - top);
+                totals[usize::from(passage)] += score;
+                matched[usize::from(passage)] |= bit;
             }
         }
-        let covered = |mask: u64| -> f32 {
+        let covered = |mask: GroupSet| -> f32 {
             group_weights
                 .iter()
                 .enumerate()
-                .filter(|&(g, _)| g < 64 && mask & (1 << g) != 0)
+                .filter(|&(g, _)| mask & group_bit(g) != 0)
                 .map(|(_, w)| w)
                 .sum()
         };
@@ -322,7 +298,7 @@ impl<'a> Corpus<'a> {
             let (mut total, mut mask) = (own, matched[p]);
             let lead = index.lead_ins[p];
             if lead != NO_LEAD_IN {
-                total += LEAD_IN_WEIGHT * totals[usize::from(lead)];
+                total += weights.lead_in * totals[usize::from(lead)];
                 mask |= matched[usize::from(lead)];
             } else {
                 // Its items follow it.
@@ -341,12 +317,12 @@ impl<'a> Corpus<'a> {
             // summary says "your GP … may tell us things").
             let mut from_summary = 0.0;
             if let Some(summary) = index.summary_of(p).filter(|_| mask & asked != 0) {
-                from_summary = SUMMARY_COVERS_WEIGHT * covered(matched[summary] & !mask);
+                from_summary = weights.summary_covers * covered(matched[summary] & !mask);
             }
             let coverage = (covered(mask) + from_summary) / total_weight;
             let hit = Hit {
                 passage,
-                score: total * coverage * coverage * kind_weight(&passage, about_a_term),
+                score: total * coverage * coverage * weights.of_kind(passage.kind, about_a_term),
             };
             self.insert_best(&mut hits, hit, p, limit + SPARE_HITS);
         }
@@ -429,7 +405,7 @@ impl<'a> Corpus<'a> {
 
     /// BM25 of term number `term` in each passage that has it, with the
     /// heading a field of its own (BM25F): an occurrence in the heading
-    /// counts [`HEADING_WEIGHT`] times, whatever the passage's length, and
+    /// counts [`Weights::heading`] times, whatever the passage's length, and
     /// one in the text by the text's length. (Normalising a heading's
     /// occurrence by the passage's length would make a section's shortest
     /// passage its best answer to any word of its heading.)
@@ -449,13 +425,19 @@ impl<'a> Corpus<'a> {
         }
         let idf = self.idf(frequency.len());
         let average = index.average_length();
+        let Weights {
+            k1,
+            b,
+            heading: heading_weight,
+            ..
+        } = *self.weights;
         frequency
             .into_iter()
             .map(|(p, heading, text)| {
                 let length = f32::from(index.lengths[usize::from(p)]);
-                let tf = HEADING_WEIGHT * heading as f32
-                    + text as f32 / (1.0 - B + B * length / average);
-                (p, idf * tf * (K1 + 1.0) / (tf + K1))
+                let tf = heading_weight * heading as f32
+                    + text as f32 / (1.0 - b + b * length / average);
+                (p, idf * tf * (k1 + 1.0) / (tf + k1))
             })
             .collect()
     }
@@ -476,7 +458,7 @@ impl<'a> Corpus<'a> {
             PassageKind::Glossary => true,
             _ if owner == n => true,
             // A notice's own header: the facts it inherits are in its own.
-            _ if passage.about().is_some() => false,
+            PassageKind::About(_) => false,
             PassageKind::Explorer => false,
             PassageKind::Summary | PassageKind::Body => {
                 let notice = &self.notices[n];
@@ -591,7 +573,7 @@ impl<'a> Corpus<'a> {
                         .collect();
                     Some(Alternative {
                         terms: terms?,
-                        weight: CONCEPT_WEIGHT,
+                        weight: self.weights.concept,
                     })
                 })
                 .filter(|a| !a.terms.is_empty())
@@ -600,7 +582,7 @@ impl<'a> Corpus<'a> {
             // named by stop words only, "have to", is not).
             let context = at
                 .iter()
-                .map(|&i| positions[i].weight())
+                .map(|&i| positions[i].weight(self.weights))
                 .reduce(f32::max)
                 .unwrap_or(1.0);
             for alternative in &mut group {
@@ -609,7 +591,7 @@ impl<'a> Corpus<'a> {
             for &i in &at {
                 used[i] = true;
                 group.extend(known(&positions[i].alternatives).into_iter().map(|mut a| {
-                    a.weight *= positions[i].weight();
+                    a.weight *= positions[i].weight(self.weights);
                     a
                 }));
             }
@@ -641,7 +623,7 @@ impl<'a> Corpus<'a> {
             group_of[i] = Some(groups.len());
             let mut group = known(&position.alternatives);
             for alternative in &mut group {
-                alternative.weight *= position.weight();
+                alternative.weight *= position.weight(self.weights);
             }
             if group.is_empty() {
                 // Still typing: longer words that start with what was typed.
@@ -654,7 +636,7 @@ impl<'a> Corpus<'a> {
                             .take(8)
                             .map(|t| Alternative {
                                 terms: vec![t],
-                                weight: PREFIX_WEIGHT,
+                                weight: self.weights.prefix,
                             }),
                     );
                 }
@@ -667,17 +649,22 @@ impl<'a> Corpus<'a> {
         if rights.contains(&true) {
             for (group, _) in groups.iter_mut().zip(rights).filter(|(_, right)| !right) {
                 for alternative in group {
-                    alternative.weight *= BESIDE_A_RIGHT_WEIGHT;
+                    alternative.weight *= self.weights.beside_a_right;
                 }
             }
         }
         // Which groups say what is asked, and which the story only names.
-        let (mut asked, mut named, mut outside_story) = (0u64, 0u64, 0u64);
+        let (mut asked, mut named, mut outside_story): (GroupSet, GroupSet, GroupSet) = (0, 0, 0);
         for (position, g) in positions.iter().zip(group_of) {
-            if let Some(g) = g.filter(|&g| g < 64) {
-                asked |= u64::from(!position.is_context()) << g;
-                named |= 1 << g;
-                outside_story |= u64::from(!position.situation) << g;
+            let Some(bit) = g.map(group_bit) else {
+                continue;
+            };
+            named |= bit;
+            if !position.is_context() {
+                asked |= bit;
+            }
+            if !position.situation {
+                outside_story |= bit;
             }
         }
         let told = named & !outside_story;
@@ -759,9 +746,9 @@ impl<'a> Corpus<'a> {
             nearest.retain(|t| concepts.has_stem(t));
         }
         let weight = if nearest_distance == 1 {
-            ONE_EDIT_WEIGHT
+            self.weights.one_edit
         } else {
-            TWO_EDITS_WEIGHT
+            self.weights.two_edits
         };
         out.extend(nearest.into_iter().map(|t| (t.to_string(), weight)));
         out
@@ -779,7 +766,7 @@ impl<'a> Corpus<'a> {
         let owner = &self.notices[usize::from(passage.notice)];
         let item = usize::from(passage.item);
         match passage.kind {
-            _ if passage.about().is_some() => Place::About,
+            PassageKind::About(_) => Place::About,
             PassageKind::Summary | PassageKind::Body => Place::Section(&owner.sections[item].id),
             PassageKind::Explorer => Place::Explorer(&owner.explorer[item].id),
             PassageKind::Glossary => Place::Glossary(&self.glossary[item].id),
@@ -823,15 +810,15 @@ impl Position {
         self.family || self.named
     }
 
-    /// How much the word counts.
-    fn weight(&self) -> f32 {
+    /// How much the word counts (1 for a word that says what is asked).
+    fn weight(&self, weights: &Weights) -> f32 {
         let own = match (self.named, self.family) {
-            (true, _) => NAME_WORD_WEIGHT,
-            (_, true) => FAMILY_WORD_WEIGHT,
+            (true, _) => weights.name_word,
+            (_, true) => weights.family_word,
             _ => 1.0,
         };
         if self.situation {
-            own * SITUATION_WEIGHT
+            own * weights.situation
         } else {
             own
         }
@@ -868,14 +855,19 @@ impl Scores {
         self.top[i] = self.top[i].max(score);
     }
 
-    /// Each touched passage with its sum, largest score and count, resetting them.
-    fn drain(&mut self) -> Vec<(u16, f32, f32, u8)> {
+    /// Each touched passage with its scores, resetting them.
+    fn drain(&mut self) -> Vec<Scored> {
         let out = self
             .touched
             .iter()
-            .map(|&p| {
-                let i = usize::from(p);
-                (p, self.sum[i], self.top[i], self.count[i])
+            .map(|&passage| {
+                let i = usize::from(passage);
+                Scored {
+                    passage,
+                    sum: self.sum[i],
+                    top: self.top[i],
+                    count: self.count[i],
+                }
             })
             .collect();
         for p in self.touched.drain(..) {
@@ -884,6 +876,17 @@ impl Scores {
         }
         out
     }
+}
+
+/// What [`Scores`] added up for one passage.
+struct Scored {
+    passage: u16,
+    /// The sum of the scores added.
+    sum: f32,
+    /// The largest score added.
+    top: f32,
+    /// How many scores were added (it stops at 255).
+    count: u8,
 }
 
 /// A word of a prepared phrase: its stem, and whether it is a stop word.
