@@ -97,16 +97,13 @@ impl Html {
 
     /// A heading of `level`, with `tag` after its text; past h6 a
     /// `role="heading"` with `aria-level`, as the widget makes it.
+    /// A heading; past level 6 an `<h6>`, as in the widget: levels 7 and
+    /// 8 are handled badly by screen readers, and the labelled section
+    /// around the explorer groups what would be deeper.
     fn heading(&mut self, level: u8, tag: Option<&str>, text: &str) {
         let text = escape(text) + &escape(tag.unwrap_or(""));
-        if level <= 6 {
-            let _ = writeln!(self.0, "<h{level}>{text}</h{level}>");
-        } else {
-            let _ = writeln!(
-                self.0,
-                "<div role=\"heading\" aria-level=\"{level}\">{text}</div>"
-            );
-        }
+        let level = level.clamp(1, 6);
+        let _ = writeln!(self.0, "<h{level}>{text}</h{level}>");
     }
 
     /// Text with its web and email addresses as links (`render::links`).
@@ -160,7 +157,7 @@ impl Html {
     /// data with every question and its answer (or that the notice does
     /// not say), linked to the sections that state it.
     fn explorer(&mut self, notice: &Notice, parent: Option<&Notice>, level: u8) {
-        self.raw("<section>\n");
+        let _ = writeln!(self.0, "<section aria-label=\"{}\">", escape(WHAT_HAPPENS));
         self.heading(level + 1, None, WHAT_HAPPENS);
         self.element(
             "p",
@@ -198,16 +195,6 @@ impl Html {
                     Some(answer) => {
                         self.raw("<p>");
                         self.linked(answer.text.trim());
-                        self.raw(&format!("</p><p>{}", escape(WHERE_IT_SAYS)));
-                        for (i, id) in answer.from.iter().enumerate() {
-                            let _ = write!(
-                                self.0,
-                                "{}<a href=\"#{}\">{}</a>",
-                                if i > 0 { ", " } else { "" },
-                                escape(id),
-                                escape(&heading_of(id))
-                            );
-                        }
                         self.raw("</p>");
                     }
                     None => {
@@ -217,6 +204,20 @@ impl Html {
                 self.raw("</dd>\n");
             }
             self.raw("</dl>\n");
+            let sources = render::sources(item, &Question::ALL);
+            if !sources.is_empty() {
+                self.element("p", WHERE_IT_SAYS);
+                self.raw("<ul>\n");
+                for id in sources {
+                    let _ = writeln!(
+                        self.0,
+                        "<li><a href=\"#{}\">{}</a></li>",
+                        escape(id),
+                        escape(&heading_of(id))
+                    );
+                }
+                self.raw("</ul>\n");
+            }
         }
         self.raw("</section>\n");
     }
@@ -257,14 +258,11 @@ mod tests {
     }
 
     #[test]
-    fn headings_past_six_are_aria_headings() {
+    fn headings_past_six_are_sixth_level_headings() {
         let mut h = Html::default();
         h.heading(6, Some(" (from “A”)"), "B & C");
         h.heading(7, None, "D");
-        assert_eq!(
-            h.0,
-            "<h6>B &amp; C (from “A”)</h6>\n<div role=\"heading\" aria-level=\"7\">D</div>\n"
-        );
+        assert_eq!(h.0, "<h6>B &amp; C (from “A”)</h6>\n<h6>D</h6>\n");
     }
 
     #[test]

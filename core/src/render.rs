@@ -4,7 +4,7 @@
 //! inherited section, the explorer's fixed phrases and the contact lines.
 //! The widget turns these into DOM nodes; `html` turns them into markup.
 
-use crate::model::Notice;
+use crate::model::{ExplorerItem, Notice, Question};
 use crate::rules;
 use crate::text::part;
 
@@ -14,8 +14,8 @@ pub const IN_SHORT: &str = "In short";
 pub const WHAT_THE_NOTICE_SAYS: &str = "What the notice says";
 /// The explorer's title.
 pub const WHAT_HAPPENS: &str = "What happens to my data";
-/// Before the links from an explorer answer to the sections that state it.
-pub const WHERE_IT_SAYS: &str = "Where the notice says this: ";
+/// Names the list of sections a kind of data's answers come from.
+pub const WHERE_IT_SAYS: &str = "Where the notice says this";
 /// An explorer question the notice does not answer.
 pub const NOT_STATED: &str = "This notice does not say. You can ask the Data Protection Officer.";
 
@@ -110,6 +110,21 @@ pub fn links(text: &str) -> impl Iterator<Item = Link<'_>> {
                 address: word,
             })
         })
+}
+
+/// The sections that the answers of `item` to `questions` come from, each
+/// once, in the order first named: one list for a kind of data, not one
+/// after every answer (a screen reader heard "Where the notice says this"
+/// seven times a kind).
+pub fn sources<'a>(item: &'a ExplorerItem, questions: &[Question]) -> Vec<&'a str> {
+    let mut seen = rules::Seen::new();
+    item.answers
+        .iter()
+        .filter(|a| questions.contains(&a.question))
+        .flat_map(|a| a.from.iter())
+        .filter(|id| seen.insert(id.to_string(), Default::default()).is_none())
+        .map(|id| id.as_ref())
+        .collect()
 }
 
 /// One line of "what you can do": `before` and a link when the notice

@@ -101,7 +101,7 @@ pub fn is_contact(contact: &str) -> bool {
 /// The ids seen so far. The same map type as the search index's terms
 /// (`Index::build`), so the Wasm carries one copy of `BTreeMap`'s code: a
 /// `BTreeSet<&str>` of its own measured 958 B brotli more.
-type Seen = std::collections::BTreeMap<String, (Vec<u16>, Vec<u16>)>;
+pub(crate) type Seen = std::collections::BTreeMap<String, (Vec<u16>, Vec<u16>)>;
 
 /// One thing wrong with a notice's data: the field, as a path
 /// (`sections[3].id`), and what is wrong.

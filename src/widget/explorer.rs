@@ -53,18 +53,33 @@ pub fn render_into(
             &format!("pn-x-{}", item.id),
             &label,
         );
+        // Questions as terms, not headings: with heading-level 5 they were
+        // levels 7 and 8, which screen readers handle badly.
+        let answers = element(doc, "dl", "pn-answers");
         for question in Question::ALL {
-            let q = heading(doc, level + 3, "pn-question");
-            q.set_text_content(Some(question.asked()));
-            append(&disclosure.panel, &[&q]);
-            for part in answer(doc, item, question, &|id| {
-                section_link(doc, id, &section_heading(id))
-            }) {
-                append(&disclosure.panel, &[&part]);
-            }
+            let dd = element(doc, "dd", "");
+            append(&dd, &[&answer(doc, item, question)]);
             if question == Question::YourRights {
-                append(&disclosure.panel, &[&contacts(doc, notice, parent)]);
+                append(&dd, &[&contacts(doc, notice, parent)]);
             }
+            append(
+                &answers,
+                &[
+                    &text_element(doc, "dt", "pn-question", question.asked()),
+                    &dd,
+                ],
+            );
+        }
+        append(&disclosure.panel, &[&answers]);
+        let link = |id: &str| section_link(doc, id, &section_heading(id));
+        for part in sources(
+            doc,
+            item,
+            &Question::ALL,
+            &format!("pn-x-{}", item.id),
+            &link,
+        ) {
+            append(&disclosure.panel, &[&part]);
         }
         append(&wrapper, &[&h, &disclosure.panel]);
         append(panel, &[&wrapper]);
@@ -73,30 +88,44 @@ pub fn render_into(
     disclosures
 }
 
-/// The answer to `question` about `item`, with the sections it comes from
-/// (each made by `link(section_id)`), or that the notice does not say. The
-/// answer carries `data-passage`, its number, for search results.
-pub fn answer(
+/// The answer to `question` about `item`, or that the notice does not say.
+/// The answer carries `data-passage`, its number, for search results.
+pub fn answer(doc: &Document, item: &ExplorerItem, question: Question) -> Element {
+    match item.answers.iter().position(|a| a.question == question) {
+        Some(n) => {
+            let text = linked_paragraph(doc, &item.answers[n].text);
+            set(&text, PASSAGE, &n.to_string());
+            text
+        }
+        None => text_element(doc, "p", "pn-not-stated", NOT_STATED),
+    }
+}
+
+/// "Where the notice says this" and one list of the sections the answers
+/// to `questions` come from (each made by `link(section_id)`); none if
+/// no answer names one. `dom_id` names the label, for the list.
+pub fn sources(
     doc: &Document,
     item: &ExplorerItem,
-    question: Question,
+    questions: &[Question],
+    dom_id: &str,
     link: &dyn Fn(&str) -> Element,
 ) -> Vec<Element> {
-    let Some(n) = item.answers.iter().position(|a| a.question == question) else {
-        return vec![text_element(doc, "p", "pn-not-stated", NOT_STATED)];
-    };
-    let answer = &item.answers[n];
-    let text = linked_paragraph(doc, &answer.text);
-    set(&text, PASSAGE, &n.to_string());
-    let sources = element(doc, "p", "pn-sources");
-    append_text(doc, &sources, WHERE_IT_SAYS);
-    for (i, id) in answer.from.iter().enumerate() {
-        if i > 0 {
-            append_text(doc, &sources, ", ");
-        }
-        append(&sources, &[&link(id)]);
+    let ids = render::sources(item, questions);
+    if ids.is_empty() {
+        return Vec::new();
     }
-    vec![text, sources]
+    let label = text_element(doc, "p", "pn-sources", WHERE_IT_SAYS);
+    let label_id = format!("{dom_id}-sources");
+    set(&label, "id", &label_id);
+    let list = element(doc, "ul", "pn-source-list");
+    set(&list, "aria-labelledby", &label_id);
+    for id in ids {
+        let li = element(doc, "li", "");
+        append(&li, &[&link(id)]);
+        append(&list, &[&li]);
+    }
+    vec![label, list]
 }
 
 /// How to use your rights and complain (the core's `render::contacts`).

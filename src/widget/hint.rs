@@ -12,7 +12,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRoot};
 
 use super::dom::{append, append_text, element, on, set, text_element, toggle_controlled};
-use super::explorer::answer;
+use super::explorer::{answer, sources};
 use super::page::Page;
 use privacy_notice_core::model::Question;
 use privacy_notice_core::rules;
@@ -83,7 +83,7 @@ pub fn mount_hint(
         "aria-label",
         &format!("{WHY_WE_ASK}: {}", item.label),
     );
-    let panel = element(&doc, "dl", "pn-hint-panel");
+    let panel = element(&doc, "div", "pn-hint-panel");
     set(&panel, "id", "pn-hint-panel");
     set(&panel, "hidden", "");
     // A source links to the page's widget, else to the notice's address.
@@ -104,15 +104,18 @@ pub fn mount_hint(
             None => text_element(&doc, "span", "", heading),
         }
     };
+    let answers = element(&doc, "dl", "");
     for question in HINT_QUESTIONS {
         let dd = element(&doc, "dd", "");
-        for part in answer(&doc, item, question, &link) {
-            append(&dd, &[&part]);
-        }
+        append(&dd, &[&answer(&doc, item, question)]);
         append(
-            &panel,
+            &answers,
             &[&text_element(&doc, "dt", "", question.asked()), &dd],
         );
+    }
+    append(&panel, &[&answers]);
+    for part in sources(&doc, item, &HINT_QUESTIONS, "pn-hint", &link) {
+        append(&panel, &[&part]);
     }
     append(&container, &[&button, &panel]);
     root.append_child(&container)

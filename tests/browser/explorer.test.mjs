@@ -87,33 +87,31 @@ test("answers the seven questions about a kind of data", async (t) => {
   assert.equal(await first.getAttribute("aria-expanded"), "true");
   assert.equal(await panel.getAttribute("hidden"), null);
 
-  const questions = panel.locator("h5.pn-question");
+  // The questions are terms of a list, not headings (at heading-level 5 they were levels 7 and 8).
+  const questions = panel.locator("dl.pn-answers > dt.pn-question");
   assert.deepEqual((await questions.allTextContents()).map((q) => q.trim()), QUESTIONS);
   for (let i = 0; i < QUESTIONS.length; i++) {
     assert.ok(await questions.nth(i).isVisible(), `"${QUESTIONS[i]}" is visible`);
   }
-  // Each question has an answer with its sources, or says the notice does not say.
+  assert.equal(await panel.locator(".pn-question:is(h1, h2, h3, h4, h5, h6, [role=heading])").count(), 0);
+  // Each question has an answer, or says the notice does not say.
   const answers = await panel.evaluate((panel) =>
-    Array.from(panel.querySelectorAll(".pn-question")).map((q) => {
-      const next = [];
-      for (let el = q.nextElementSibling; el && !el.matches(".pn-question"); el = el.nextElementSibling) next.push(el);
+    Array.from(panel.querySelectorAll("dt.pn-question"), (q) => {
+      const dd = q.nextElementSibling;
       return {
         question: q.textContent,
-        answered: next.some((el) => el.matches("p:not([class])") && el.textContent.trim().length > 0),
-        sources: next.filter((el) => el.matches("p.pn-sources")).map((el) => el.querySelectorAll("a.pn-section-link[data-section]").length),
-        notStated: next.some((el) => el.matches("p.pn-not-stated")),
+        answered: !!dd.querySelector("p[data-passage]") && dd.querySelector("p[data-passage]").textContent.trim().length > 0,
+        notStated: !!dd.querySelector("p.pn-not-stated"),
       };
     })
   );
-  for (const a of answers) {
-    if (a.notStated) {
-      assert.equal(a.answered, false, `"${a.question}": not stated, so no answer`);
-    } else {
-      assert.ok(a.answered, `"${a.question}" has an answer`);
-      assert.equal(a.sources.length, 1, `"${a.question}" says where the notice says it`);
-      assert.ok(a.sources[0] > 0, `"${a.question}" links to at least one section`);
-    }
-  }
+  for (const a of answers) assert.notEqual(a.answered, a.notStated, `"${a.question}": an answer, or "does not say"`);
+  // Where the notice says it: said once for the kind, one list of its sections, each once.
+  assert.equal(await panel.getByText("Where the notice says this").count(), 1, "said once a kind");
+  const sources = await panel.locator("ul.pn-source-list a.pn-section-link[data-section]").evaluateAll((links) => links.map((a) => a.dataset.section));
+  assert.ok(sources.length > 0, "links to at least one section");
+  assert.equal(new Set(sources).size, sources.length, "each section once");
+  assert.equal(await panel.getByRole("list", { name: "Where the notice says this" }).count(), 1, "the list is named by its label");
   assert.ok(answers.some((a) => !a.notStated), "at least one question is answered");
 
   await page.keyboard.press("Space");
@@ -126,7 +124,7 @@ test("takes you from an answer to the wording it comes from", async (t) => {
   const w = widget(page);
   await viewButton(page, "What happens to my data").click();
   await w.locator(".pn-explorer .pn-disclosure-button").first().click();
-  const link = w.locator(".pn-explorer .pn-panel:not([hidden]) p.pn-sources a.pn-section-link").first();
+  const link = w.locator(".pn-explorer .pn-panel:not([hidden]) ul.pn-source-list a.pn-section-link").first();
   const sectionId = await link.getAttribute("data-section");
   assert.ok(sectionId, "the link names a section");
   assert.equal(await link.getAttribute("href"), `#${sectionId}`, "it is a real link, a deep link to the section");
@@ -169,10 +167,9 @@ test("shows how to contact the Data Protection Officer under what you can do", a
   await firstButton.click();
   const panel = w.locator(`#${await firstButton.getAttribute("aria-controls")}`);
   const contacts = await panel.evaluate((panel) => {
-    const heading = Array.from(panel.querySelectorAll(".pn-question")).find((q) => q.textContent === "What you can do");
-    let list = heading && heading.nextElementSibling;
-    while (list && !list.matches("ul.pn-contacts") && !list.matches(".pn-question")) list = list.nextElementSibling;
-    if (!list || !list.matches("ul.pn-contacts")) return null;
+    const question = Array.from(panel.querySelectorAll("dt.pn-question")).find((q) => q.textContent === "What you can do");
+    const list = question && question.nextElementSibling.querySelector("ul.pn-contacts");
+    if (!list) return null;
     return Array.from(list.querySelectorAll("a")).map((a) => ({ href: a.getAttribute("href"), text: a.textContent }));
   });
   assert.ok(contacts, "a list of contacts follows “What you can do”");
@@ -194,4 +191,18 @@ test("says when a notice gives no email for the Data Protection Officer", async 
   const list = w.locator(".pn-explorer .pn-panel:not([hidden]) ul.pn-contacts");
   assert.equal(await list.locator('a[href^="mailto:"]').count(), 0, "no made-up email address");
   assert.match(await list.textContent(), /does not give an email address for the Data Protection Officer/);
+});
+
+test("with heading-level 5 no heading passes level 6", async (t) => {
+  const { page, errors } = await suite.openMarkup(t, `<privacy-notice notice="afc-early-help" heading-level="5" view="explorer"><a href="/">Our notice</a></privacy-notice>`);
+  await waitForWidgets(page);
+  const w = widget(page);
+  await w.locator(".pn-explorer .pn-disclosure-button").first().click();
+  const levels = await w.evaluate((host) =>
+    Array.from(host.shadowRoot.querySelectorAll("h1, h2, h3, h4, h5, h6, [role=heading]"), (h) => Number(h.getAttribute("aria-level") || h.tagName.slice(1)))
+  );
+  assert.ok(levels.length > 5, `${levels.length} headings`);
+  assert.ok(Math.max(...levels) <= 6, `levels ${[...new Set(levels)].join(", ")}`);
+  assert.equal(await w.locator(".pn-title").evaluate((h) => h.tagName), "H5");
+  assertNoPageErrors(errors);
 });

@@ -69,7 +69,7 @@ test("'Where the notice says this' opens that section in the page's widget", asy
   await waitForHints(page);
   const h = hint(page);
   await h.locator("button.pn-hint-button").click();
-  const link = h.locator("dd .pn-sources a").first();
+  const link = h.locator("ul.pn-source-list a").first();
   const section = await link.getAttribute("data-section");
   assert.ok(section, "the answer links to a section");
   await link.click();

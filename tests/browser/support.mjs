@@ -214,7 +214,8 @@ export async function inViewport(locator, timeout = 3000) {
   for (;;) {
     const inside = await locator.evaluate((el) => {
       const r = el.getBoundingClientRect();
-      return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight;
+      // Within a pixel: scrolling to an element can leave it a fraction above the top (-0.25 px).
+      return r.height > 0 && r.top > -1 && r.bottom < window.innerHeight + 1;
     });
     if (inside || Date.now() > end) return inside;
     await new Promise((resolve) => setTimeout(resolve, 100));
