@@ -38,9 +38,16 @@ pub fn notice(notice: &Notice, parent: Option<&Notice>, level: u8, content_hash:
     ));
     h.heading(level, None, &notice.title);
     h.raw("<dl>\n");
-    for (term, value) in render::facts(notice, parent) {
+    for (term, value, link) in render::facts(notice, parent) {
         h.element("dt", term);
-        h.element("dd", value);
+        match link {
+            Some(href) => h.raw(&format!(
+                "<dd><a href=\"{}\">{}</a></dd>\n",
+                escape(href),
+                escape(value)
+            )),
+            None => h.element("dd", value),
+        }
     }
     h.raw("</dl>\n");
 

@@ -23,26 +23,34 @@ pub const NOT_STATED: &str = "This notice does not say. You can ask the Data Pro
 pub const DATE_NOT_STATED: &str = "not stated in the notice";
 
 /// The facts a reader (and a printed copy) needs under the title, as
-/// (term, value): who publishes the notice, when it was updated, where it
-/// comes from, and the notice to read it with. "Last updated" is always
-/// there, saying when the notice does not state it.
+/// (term, value, link): who publishes the notice, when it was updated,
+/// where it comes from (its name, a link to `source_url` where that is an
+/// https address), and the notice to read it with. "Last updated" is
+/// always there, saying when the notice does not state it.
 pub fn facts<'a>(
     notice: &'a Notice,
     parent: Option<&'a Notice>,
-) -> impl Iterator<Item = (&'static str, &'a str)> {
+) -> impl Iterator<Item = (&'static str, &'a str, Option<&'a str>)> {
     let c = &notice.controller;
     let last_updated = notice.last_updated.as_deref();
-    let source = notice.source_url.as_deref().unwrap_or(&notice.source);
+    let source_url = notice
+        .source_url
+        .as_deref()
+        .filter(|u| rules::is_https_url(u));
     [
-        Some(("Published by", c.name.as_ref())),
+        Some(("Published by", c.name.as_ref(), None)),
         c.ico_registration
             .as_deref()
-            .map(|v| ("ICO registration", v)),
-        notice.published.as_deref().map(|v| ("Published", v)),
-        Some(("Last updated", last_updated.unwrap_or(DATE_NOT_STATED))),
-        notice.version.as_deref().map(|v| ("Version", v)),
-        Some(("Source", source)),
-        parent.map(|p| ("Read it with", p.title.as_ref())),
+            .map(|v| ("ICO registration", v, None)),
+        notice.published.as_deref().map(|v| ("Published", v, None)),
+        Some((
+            "Last updated",
+            last_updated.unwrap_or(DATE_NOT_STATED),
+            None,
+        )),
+        notice.version.as_deref().map(|v| ("Version", v, None)),
+        Some(("Source", notice.source.as_ref(), source_url)),
+        parent.map(|p| ("Read it with", p.title.as_ref(), None)),
     ]
     .into_iter()
     .flatten()

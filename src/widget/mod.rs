@@ -309,6 +309,18 @@ impl Widget {
                 widget.toggled(&section);
             }));
         }
+        // A printed copy has "What happens to my data" after the notice:
+        // build it before printing (`beforeprint`; the print media query
+        // also changes when print media is emulated).
+        let window = web_sys::window().expect_throw("a window");
+        let for_print = {
+            let widget = Rc::clone(self);
+            move |_: &web_sys::Event| widget.build_explorer()
+        };
+        listeners.push(on(&window, "beforeprint", for_print.clone()));
+        if let Ok(Some(print)) = window.match_media("print") {
+            listeners.push(on(&print, "change", for_print));
+        }
         let widget = Rc::clone(self);
         listeners.push(on(&self.toggle_all, "click", move |_| {
             widget.set_all_open(!widget.all_open())

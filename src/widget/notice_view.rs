@@ -28,14 +28,18 @@ pub fn header(
     title.set_text_content(Some(&notice.title));
     let facts = element(doc, "dl", "pn-facts");
     set(&facts, PASSAGE, ABOUT_PASSAGE);
-    for (term, value) in render::facts(notice, parent) {
-        append(
-            &facts,
-            &[
-                &text_element(doc, "dt", "", term),
-                &text_element(doc, "dd", "", value),
-            ],
-        );
+    for (term, value, link) in render::facts(notice, parent) {
+        let dd = element(doc, "dd", "");
+        match link {
+            Some(href) => {
+                // Printed with its address: its text is not the address.
+                let a = text_element(doc, "a", "pn-print-address", value);
+                set(&a, "href", href);
+                append(&dd, &[&a]);
+            }
+            None => append_text(doc, &dd, value),
+        }
+        append(&facts, &[&text_element(doc, "dt", "", term), &dd]);
     }
     append(&header, &[&title, &facts]);
     (header, facts)

@@ -369,3 +369,21 @@ test("with closed roots, a deep link opens only the first widget that has the se
   assert.deepEqual(await opened(), ["true", "false"], "the first widget takes the link, the second does not");
   assertNoPageErrors(errors);
 });
+
+test("a src= notice's source_url makes its source a link, printed with its address", async (t) => {
+  const notice = exported("afc-early-help");
+  notice.source = "Example Council's website";
+  notice.source_url = "https://www.example.org/privacy/early-help";
+  const { page, state, errors } = await hostile(t, { "notice.json": notice });
+  assert.ok(state.sections > 0);
+  const source = await widget(page).evaluate((el) => {
+    const dt = Array.from(el.shadowRoot.querySelectorAll(".pn-facts dt")).find((d) => d.textContent === "Source");
+    const a = dt.nextElementSibling.querySelector("a");
+    return a && { text: a.textContent, href: a.getAttribute("href") };
+  });
+  assert.deepEqual(source, { text: "Example Council's website", href: "https://www.example.org/privacy/early-help" });
+  await page.emulateMedia({ media: "print" });
+  const printed = await widget(page).evaluate((el) => getComputedStyle(el.shadowRoot.querySelector(".pn-facts a"), "::after").content);
+  assert.equal(printed, '" (https://www.example.org/privacy/early-help)"');
+  assertNoPageErrors(errors);
+});

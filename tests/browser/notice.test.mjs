@@ -300,13 +300,18 @@ function printLayout(page) {
     });
     // Rendered or not (a parent with display: none hides it too).
     const controls = Object.fromEntries(
-      [".pn-search", "#pn-search-input", ".pn-view-button", ".pn-toggle-all", ".pn-explorer"].map((sel) => [
+      [".pn-search", "#pn-search-input", ".pn-view-button", ".pn-toggle-all"].map((sel) => [
         sel,
         root.querySelector(sel).checkVisibility(),
       ])
     );
     const notice = getComputedStyle(root.querySelector(".pn-notice")).display;
-    return { panels, controls, notice };
+    // "What happens to my data", after the notice, every kind open.
+    const kinds = Array.from(root.querySelectorAll(".pn-explorer .pn-panel"), (panel) => panel.checkVisibility() && panel.getBoundingClientRect().height > 0);
+    const explorerAfterNotice = !!(root.querySelector(".pn-notice").compareDocumentPosition(root.querySelector(".pn-explorer")) & Node.DOCUMENT_POSITION_FOLLOWING);
+    // A link's address is printed once: after its text only where the text is not the address.
+    const links = Array.from(root.querySelectorAll("a[href]"), (a) => [a.textContent, getComputedStyle(a, "::after").content]);
+    return { panels, controls, notice, kinds, explorerAfterNotice, links };
   });
 }
 
@@ -321,6 +326,13 @@ function assertPrintsEverything(layout) {
   }
   for (const [sel, rendered] of Object.entries(layout.controls)) {
     assert.equal(rendered, false, `${sel} is not printed`);
+  }
+  assert.ok(layout.kinds.length >= 3 && layout.kinds.every(Boolean), `every kind of data is printed: ${JSON.stringify(layout.kinds)}`);
+  assert.ok(layout.explorerAfterNotice, "after the notice");
+  const addresses = layout.links.filter(([text]) => /@|^https:/.test(text));
+  assert.ok(addresses.length > 0, "the notice links addresses");
+  for (const [text, after] of addresses) {
+    assert.ok(after === "none" || after === "normal", `"${text}" is printed once, not again as "${after}"`);
   }
 }
 
