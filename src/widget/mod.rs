@@ -183,6 +183,10 @@ struct Widget {
     facts: Element,
     /// A polite live region: result counts, without moving focus.
     live: Element,
+    /// "Back to results", put after the passage a search result opened,
+    /// with the result to return focus to.
+    back: Element,
+    back_to: RefCell<Option<Element>>,
     view_buttons: [(View, Element); 2],
     view_panels: [(View, Element); 2],
     /// The view shown, so that only a change is reported.
@@ -246,7 +250,13 @@ impl Widget {
         );
         root.append_child(&container).expect_throw("append widget");
 
+        let back = element(doc, "p", "pn-back");
+        let back_link = text_element(doc, "a", "", "Back to results");
+        set(&back_link, "href", "#pn-results");
+        append(&back, &[&back_link]);
         let widget = Rc::new(Widget {
+            back,
+            back_to: RefCell::new(None),
             sections,
             explorer: RefCell::new(None),
             explorer_source: (doc.clone(), level),
@@ -281,6 +291,11 @@ impl Widget {
                 dom::toggle_controlled(&term);
                 return;
             }
+            if let Ok(Some(_)) = target.closest(".pn-back a") {
+                event.prevent_default();
+                widget.back_to_results();
+                return;
+            }
             let link = target
                 .closest("a[data-section], a[data-explorer], a[data-passage]")
                 .ok()
@@ -300,6 +315,9 @@ impl Widget {
                 widget.reveal_explorer_item(&id, passage.as_deref());
             } else {
                 widget.reveal_about();
+            }
+            if link.matches(".pn-result-link").unwrap_or(false) {
+                widget.offer_back(&link);
             }
         })];
         for disclosure in &self.sections {
@@ -460,6 +478,35 @@ impl Widget {
     /// it, when it was updated): where "About this notice" results lead.
     fn reveal_about(&self) {
         focus_and_scroll(&self.facts, true);
+    }
+
+    /// After a search result opened its passage (now focused): "Back to
+    /// results" just after it (after its list, for a list item), so a
+    /// family on a phone need not scroll back thousands of pixels.
+    fn offer_back(&self, result: &Element) {
+        let passage = self
+            .live
+            .get_root_node()
+            .dyn_into::<ShadowRoot>()
+            .ok()
+            .and_then(|root| root.active_element());
+        let Some(mut passage) = passage else { return };
+        if passage.tag_name() == "LI"
+            && let Some(list) = passage.parent_element()
+        {
+            passage = list;
+        }
+        passage.after_with_node_1(&self.back).ok();
+        *self.back_to.borrow_mut() = Some(result.clone());
+    }
+
+    /// "Back to results": focus returns to the result that was followed
+    /// (the results are as they were), and the link goes.
+    fn back_to_results(&self) {
+        self.back.remove();
+        if let Some(result) = self.back_to.borrow_mut().take() {
+            focus_and_scroll(&result, true);
+        }
     }
 
     fn announce(&self, message: &str) {

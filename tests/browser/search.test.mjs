@@ -239,3 +239,26 @@ test("marks what was asked, not the story told around it", async (t) => {
   const told = marks.filter((m) => /^(only|baby|babies|group|groups)$/i.test(m));
   assert.deepEqual(told, [], "the story's words are not marked");
 });
+
+test("a result's passage has a way back to the results, which stay as they were", async (t) => {
+  const { page, errors } = await suite.open(t, "notices/afc-early-help.html", { context: { viewport: { width: 320, height: 640 } } });
+  const w = widget(page);
+  await search(page, 0, "who will see my information");
+  const before = await results(page);
+  const index = Math.min(2, before.items.length - 1);
+  await w.locator("a.pn-result-link").nth(index).click();
+  const back = w.getByRole("link", { name: "Back to results" });
+  assert.equal(await back.count(), 1, "one way back");
+  assert.ok(await inViewport(back), "beside the passage that was opened");
+  await back.focus();
+  await page.keyboard.press("Enter");
+  const now = await w.evaluate((el) => {
+    const a = el.shadowRoot.activeElement;
+    return { result: a.matches("a.pn-result-link"), index: Array.from(el.shadowRoot.querySelectorAll("a.pn-result-link")).indexOf(a) };
+  });
+  assert.deepEqual(now, { result: true, index }, "focus is back on the result that was followed");
+  assert.ok(await inViewport(w.locator("a.pn-result-link").nth(index)));
+  assert.deepEqual(await results(page), before, "the results are as they were");
+  assert.equal(await back.count(), 0, "the way back goes once used");
+  assertNoPageErrors(errors);
+});
