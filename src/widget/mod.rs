@@ -287,7 +287,7 @@ impl Widget {
             let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
                 return;
             };
-            if let Ok(Some(term)) = target.closest("button.pn-term") {
+            if let Ok(Some(term)) = target.closest(".pn-term") {
                 dom::toggle_controlled(&term);
                 return;
             }
@@ -320,6 +320,24 @@ impl Widget {
                 widget.offer_back(&link);
             }
         })];
+        // A glossary term is a span with role="button": Enter and Space
+        // press it, as they press a button.
+        listeners.push(on(container, "keydown", |event| {
+            let key = event
+                .dyn_ref::<web_sys::KeyboardEvent>()
+                .map(|k| k.key())
+                .unwrap_or_default();
+            let term = event
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .filter(|t| t.matches(".pn-term").unwrap_or(false));
+            if let Some(term) = term
+                && (key == "Enter" || key == " ")
+            {
+                event.prevent_default();
+                dom::toggle_controlled(&term);
+            }
+        }));
         for disclosure in &self.sections {
             let (widget, section) = (Rc::clone(self), disclosure.clone());
             listeners.extend(disclosure.listen(move || {

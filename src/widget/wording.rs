@@ -124,10 +124,15 @@ fn render_inline(
     append_text(doc, parent, part(text, at..));
 }
 
-/// `term` as a button that shows its definition in the text after it.
+/// `term` as a button that shows its definition in the text after it. A
+/// `<span role="button">`, not a `<button>`: a button is an inline block,
+/// so a long term ("Child and Adolescent Mental Health Services") wrapped
+/// as a centred block inside its sentence; a span wraps as text. The
+/// widget's listeners give it the keys a button has (Enter, Space).
 fn term_disclosure(doc: &Document, parent: &Element, shown: &str, term: &GlossaryTerm, id: &str) {
-    let button = text_element(doc, "button", "pn-term", shown);
-    set(&button, "type", "button");
+    let button = text_element(doc, "span", "pn-term", shown);
+    set(&button, "role", "button");
+    set(&button, "tabindex", "0");
     set(&button, "aria-expanded", "false");
     set(&button, "aria-controls", id);
     let definition = element(doc, "span", "pn-definition");

@@ -436,8 +436,8 @@ test("explains a term in the notice's wording when you choose it", async (t) => 
   const { page } = await suite.open(t, "notices/afc-standard.html");
   const w = widget(page);
   await w.locator("button.pn-toggle-all").click();
-  const term = w.locator(".pn-original button.pn-term").first();
-  assert.ok((await w.locator(".pn-original button.pn-term").count()) > 0, "the notice has glossary terms");
+  const term = w.locator(".pn-original .pn-term").first();
+  assert.ok((await w.locator(".pn-original .pn-term").count()) > 0, "the notice has glossary terms");
   const definition = w.locator(`#${await term.getAttribute("aria-controls")}`);
   assert.equal(await term.getAttribute("aria-expanded"), "false");
   assert.equal(await definition.isVisible(), false, "the definition starts hidden");
@@ -467,4 +467,18 @@ test("ignores links on the page to things that are not its sections", async (t) 
   await waitForWidgets(page);
   assert.ok((await sectionStates(page)).every((s) => s.expanded === "false"));
   assertNoPageErrors(errors);
+});
+
+test("a long glossary term wraps as the words of its sentence, not as a block", async (t) => {
+  const { page } = await suite.open(t, "notices/afc-standard.html", { context: { viewport: { width: 320, height: 640 } } });
+  const w = widget(page);
+  await w.locator("button.pn-toggle-all").click();
+  const wrapped = await w.evaluate((host) => {
+    const terms = Array.from(host.shadowRoot.querySelectorAll(".pn-original .pn-term"));
+    // A term that takes more than one line box: a block would have one rectangle.
+    return terms.map((term) => ({ text: term.textContent, lines: term.getClientRects().length, display: getComputedStyle(term).display })).filter((t) => t.text.length > 25);
+  });
+  assert.ok(wrapped.length > 0, "the notice has a long term");
+  for (const term of wrapped) assert.equal(term.display, "inline", `"${term.text}" is inline`);
+  assert.ok(wrapped.some((term) => term.lines > 1), `a long term wraps over lines: ${JSON.stringify(wrapped)}`);
 });

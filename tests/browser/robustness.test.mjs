@@ -244,7 +244,7 @@ test("works under a strict Content Security Policy with no violations", async (t
   assert.ok(await w.locator(".pn-title").isVisible());
   // Use it: styles must apply (adopted stylesheet, not inline styles) and nothing may be blocked.
   await w.locator("button.pn-toggle-all").click();
-  const term = w.locator("button.pn-term").first();
+  const term = w.locator(".pn-term").first();
   assert.equal(await term.count(), 1, "the notice has a glossary term to open");
   await term.click();
   assert.equal(await term.getAttribute("aria-expanded"), "true", "the term's definition opens");
@@ -271,7 +271,7 @@ test("sends nothing to other websites", async (t) => {
   const loaded = requests.length;
   const w = widget(page);
   await w.locator("button.pn-toggle-all").click();
-  const terms = w.locator("button.pn-term");
+  const terms = w.locator(".pn-term");
   assert.ok((await terms.count()) >= 5, "the notice has glossary terms to open");
   for (let i = 0; i < 5; i++) await terms.nth(i).click();
   await search(page, 0, "school");
