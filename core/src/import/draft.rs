@@ -33,6 +33,7 @@ fn slug(text: &str, max: usize) -> String {
     ];
     let words: Vec<String> = text
         .to_lowercase()
+        .replace(['\'', '’'], "")
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty() && !SMALL.contains(w))
         .skip_while(|w| w.bytes().all(|b| b.is_ascii_digit()))
@@ -345,6 +346,7 @@ mod tests {
         let file = format!("a = {}\nb = {}\n", quoted(text), multiline(text));
         let value: toml::Table = toml::from_str(&file).expect("valid TOML");
         assert_eq!(value["a"].as_str(), Some(text));
-        assert_eq!(value["b"].as_str(), Some(text));
+        // The body's closing newline, which the loader trims.
+        assert_eq!(value["b"].as_str(), Some(format!("{text}\n").as_str()));
     }
 }

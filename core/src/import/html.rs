@@ -105,6 +105,7 @@ pub fn page(source: &str) -> HtmlPage {
         lists: Vec::new(),
         item_open: false,
         row_cells: 0,
+        row_has_data: false,
     };
     let mut language = None;
     let mut head_title = None;
@@ -155,6 +156,10 @@ pub fn page(source: &str) -> HtmlPage {
     }
 }
 
+fn is_heading(name: &str) -> bool {
+    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
 /// Whether a `<p>` holds one `<strong>` or `<b>` and nothing else.
 fn is_bold_only(node: ego_tree::NodeRef<'_, Node>) -> bool {
     let mut bold = 0;
@@ -198,6 +203,9 @@ struct Reader {
     /// A list item whose first line is still to come, with its marker.
     item_open: bool,
     row_cells: usize,
+    /// A table row with data cells is being read: it becomes a list item
+    /// ("Record - period"); a row of header cells, a paragraph.
+    row_has_data: bool,
 }
 
 impl Reader {
@@ -212,6 +220,11 @@ impl Reader {
         }
         if BLOCKS.contains(&name) {
             self.flush();
+            // A block inside a heading (a broken page's unclosed `<h2>`)
+            // ends the heading's text: what follows is wording.
+            if !is_heading(name) {
+                self.heading = None;
+            }
         }
         if name == "main" || element.attr("role") == Some("main") {
             self.in_main += 1;
@@ -238,8 +251,12 @@ impl Reader {
                 self.lists.push(List { ordered, next });
             }
             "li" => self.item_open = true,
-            "tr" => self.row_cells = 0,
+            "tr" => {
+                self.row_cells = 0;
+                self.row_has_data = false;
+            }
             "td" | "th" => {
+                self.row_has_data |= name == "td";
                 if self.row_cells > 0 {
                     self.buffer.push_str(" - ");
                 }
@@ -265,6 +282,7 @@ impl Reader {
                 self.lists.pop();
             }
             "li" => self.item_open = false,
+            "tr" => self.row_has_data = false,
             "main" => self.in_main = self.in_main.saturating_sub(1),
             _ => {}
         }
@@ -277,8 +295,13 @@ impl Reader {
     }
 
     fn text(&mut self, text: &str) {
+        // The page's own line breaks are spaces, as a browser shows them;
+        // only a `<br>` breaks a line.
         if self.never_read.is_none() {
-            self.buffer.push_str(text);
+            self.buffer.extend(
+                text.chars()
+                    .map(|c| if c.is_whitespace() { ' ' } else { c }),
+            );
         }
     }
 
@@ -324,6 +347,15 @@ impl Reader {
                         },
                     ),
                 }
+            } else if first && self.row_has_data {
+                (
+                    text.clone(),
+                    text,
+                    Shape::Item {
+                        depth: 0,
+                        numbered: false,
+                    },
+                )
             } else if let Some(level) = self.heading {
                 (text.clone(), text, Shape::Heading(level))
             } else if self.bold.is_some() {
@@ -359,7 +391,7 @@ fn furniture_of(element: &scraper::node::Element) -> Option<&'static str> {
         _ => None,
     };
     // A class or label, not an id: a section's id ("sharing", "cookies") names its topic.
-    let heading = matches!(element.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+    let heading = is_heading(element.name());
     let named = [element.attr("class"), element.attr("aria-label")]
         .into_iter()
         .flatten()
@@ -433,15 +465,15 @@ mod tests {
         let lines = shown(
             "<html lang=cy><head><title>T</title><style>p{}</style></head><body>\
              <nav><a href=/>Home</a></nav><main><h1>Title</h1>\
-             <p>Line one<br>line&nbsp;two</p><ol type=a><li>first<ul><li>inner</li></ul></li><li>second</li></ol>\
-             <p><strong>Bold heading</strong></p><table><tr><th>A</th><th>B</th></tr></table>\
+             <p>Line one<br>line&nbsp;two\n and more</p><ol type=a><li>first<ul><li>inner</li></ul></li><li>second</li></ol>\
+             <p><strong>Bold heading</strong></p><table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>\
              <script>var x = '<p>never</p>';</script><div class=share-links><a>Share</a></div></main>",
         );
         let expected = [
             ("Home", Shape::Text, true),
             ("Title", Shape::Heading(1), false),
             ("Line one", Shape::Text, false),
-            ("line two", Shape::Text, false),
+            ("line two and more", Shape::Text, false),
             (
                 "a. first",
                 Shape::Item {
@@ -468,6 +500,14 @@ mod tests {
             ),
             ("Bold heading", Shape::Bold, false),
             ("A - B", Shape::Text, false),
+            (
+                "1 - 2",
+                Shape::Item {
+                    depth: 0,
+                    numbered: false,
+                },
+                false,
+            ),
             ("Share", Shape::Text, true),
         ];
         let got: Vec<_> = lines
