@@ -741,3 +741,26 @@ fn time_grows_linearly() {
         "8 copies: {small:?}, 64 copies: {large:?}"
     );
 }
+
+/// Pages built to make a search go quadratic (a contents list of
+/// thousands of entries, thousands of footer lines, one name repeated)
+/// still import quickly.
+#[test]
+fn repetition_does_not_slow_the_import() {
+    let n = 20_000;
+    let page = format!(
+        "Our privacy notice\n\nContents\n{}\nWho we are\n\nThe council is the controller. {}\n\nShare this page\n{}",
+        "Who we are\n".repeat(n),
+        "We keep data. ".repeat(n / 10),
+        "Footer link\n".repeat(n)
+    );
+    let started = Instant::now();
+    let imported = import::import(&page, &Options::default()).unwrap();
+    let (file, _) = read_draft("our-privacy-notice", &imported);
+    assert!(compare(&file, &imported.page_text).is_empty());
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "took {:?}",
+        started.elapsed()
+    );
+}

@@ -49,7 +49,8 @@ fn notice_text(file: &NoticeFile) -> String {
 pub fn compare(file: &NoticeFile, source: &str) -> Vec<String> {
     let id = &file.notice.id;
     let text = notice_text(file);
-    let removed: Vec<String> = file.removed.iter().map(|r| normalise(r)).collect();
+    let removed: std::collections::HashSet<String> =
+        file.removed.iter().map(|r| normalise(r)).collect();
     let mut failures = Vec::new();
     let mut at = 0;
     for line in source.lines() {

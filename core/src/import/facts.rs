@@ -24,6 +24,9 @@ const DPO_LOOKAHEAD: usize = 8;
 /// index of its section (an email is looked for within its section).
 pub fn facts(lines: &[(usize, String)]) -> Facts {
     let mut facts = Facts::default();
+    // "The council is the controller" names the council the page names most.
+    let council = std::cell::OnceCell::new();
+    let council = || council.get_or_init(|| most_named_council(lines)).clone();
     for (i, (section, line)) in lines.iter().enumerate() {
         let low = line.to_lowercase();
         if facts.ico_registration.is_none() && low.contains("regist") {
@@ -33,7 +36,7 @@ pub fn facts(lines: &[(usize, String)]) -> Facts {
                 .map(str::to_string);
         }
         if facts.name.is_none() {
-            facts.name = controller_name(line, lines);
+            facts.name = controller_name(line, &council);
         }
         if facts.dpo_email.is_none() && mentions_dpo(&low) {
             facts.dpo_email = emails(line).next().or_else(|| {
@@ -141,7 +144,7 @@ const CONTROLLER_PHRASES: &[&str] = &[
 /// The controller's name, where `line` says "<Name> is the controller".
 /// "The council is the controller" names the council the page names
 /// most often ("Ashcombe and Fell Council").
-fn controller_name(line: &str, lines: &[(usize, String)]) -> Option<String> {
+fn controller_name(line: &str, council: &dyn Fn() -> Option<String>) -> Option<String> {
     let low = line.to_lowercase();
     let at = CONTROLLER_PHRASES
         .iter()
@@ -155,7 +158,7 @@ fn controller_name(line: &str, lines: &[(usize, String)]) -> Option<String> {
         .trim();
     let clause_low = clause.to_lowercase();
     if clause_low == "the council" {
-        return most_named_council(lines);
+        return council();
     }
     let words: Vec<&str> = clause.split_whitespace().collect();
     let named = !words.is_empty()
@@ -175,7 +178,9 @@ fn controller_name(line: &str, lines: &[(usize, String)]) -> Option<String> {
 /// The name ending in "Council" that the wording gives most often.
 fn most_named_council(lines: &[(usize, String)]) -> Option<String> {
     const SMALL: &[&str] = &["and", "of", "upon", "on", "the"];
-    let mut counts: Vec<(String, usize)> = Vec::new();
+    // Each name with how often it is given and where it is first given.
+    let mut counts: std::collections::HashMap<String, (usize, usize)> =
+        std::collections::HashMap::new();
     for (_, line) in lines {
         let words: Vec<&str> = line.split_whitespace().collect();
         for (i, word) in words.iter().enumerate() {
@@ -204,14 +209,15 @@ fn most_named_council(lines: &[(usize, String)]) -> Option<String> {
                 .join(" ")
                 .trim_end_matches(['.', ',', ';', ':'])
                 .to_string();
-            match counts.iter_mut().find(|(n, _)| *n == name) {
-                Some((_, count)) => *count += 1,
-                None => counts.push((name, 1)),
-            }
+            let first = counts.len();
+            counts.entry(name).or_insert((0, first)).0 += 1;
         }
     }
-    let most = counts.iter().map(|(_, c)| *c).max()?;
-    counts.into_iter().find(|(_, c)| *c == most).map(|(n, _)| n)
+    // The most given, and of those the first.
+    counts
+        .into_iter()
+        .max_by_key(|(_, (count, first))| (*count, std::cmp::Reverse(*first)))
+        .map(|(name, _)| name)
 }
 
 #[cfg(test)]

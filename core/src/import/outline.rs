@@ -9,6 +9,8 @@
 //! is followed by text (a question, a line in capitals). Each inferred
 //! heading says how it was found, for the draft's comment.
 
+use std::collections::{HashMap, HashSet};
+
 use super::page::{Line, Shape};
 
 /// How a section's heading was found.
@@ -451,23 +453,33 @@ fn mark_trailer(lines: &[Line], roles: &mut [Role], start: usize) {
 /// A contents list (`Contents`, `On this page`, then lines that repeat
 /// later lines) is furniture, and the lines it names are headings: their
 /// folded texts are returned.
-fn mark_contents(lines: &[Line], roles: &mut [Role], start: usize) -> Vec<String> {
+fn mark_contents(lines: &[Line], roles: &mut [Role], start: usize) -> HashSet<String> {
     let fold = |text: &str| lower(text).split_whitespace().collect::<Vec<_>>().join(" ");
-    for i in start..lines.len() {
+    let Some(label) = (start..lines.len()).find(|&i| {
+        roles[i] == Role::Wording && CONTENTS_LABELS.contains(&bare(&lines[i].text).as_str())
+    }) else {
+        return HashSet::new();
+    };
+    // Where each line's text last stands as a line of its own, folded.
+    let mut last_at: HashMap<String, usize> = HashMap::new();
+    for (at, line) in lines.iter().enumerate().skip(label) {
+        if !line.is_item() {
+            last_at.insert(fold(&line.text), at);
+        }
+    }
+    for i in label..lines.len() {
         if roles[i] != Role::Wording || !CONTENTS_LABELS.contains(&bare(&lines[i].text).as_str()) {
             continue;
         }
-        let mut entries = Vec::new();
+        let mut entries = HashSet::new();
         let mut j = i + 1;
         while j < lines.len() && roles[j] == Role::Wording {
             let entry = fold(&lines[j].text);
-            let repeated = lines[j + 1..]
-                .iter()
-                .any(|later| fold(&later.text) == entry && !later.is_item());
+            let repeated = last_at.get(&entry).is_some_and(|&at| at > j);
             if !repeated {
                 break;
             }
-            entries.push(entry);
+            entries.insert(entry);
             j += 1;
         }
         if entries.len() >= 2 {
@@ -477,7 +489,7 @@ fn mark_contents(lines: &[Line], roles: &mut [Role], start: usize) -> Vec<String
             return entries;
         }
     }
-    Vec::new()
+    HashSet::new()
 }
 
 fn is_link_line(text: &str) -> bool {
@@ -535,7 +547,7 @@ fn mark_text_headings(
     roles: &mut [Role],
     start: usize,
     spaced: bool,
-    listed: &[String],
+    listed: &HashSet<String>,
 ) {
     let open = |i: usize, roles: &[Role]| roles[i] == Role::Wording;
     let terms: Vec<usize> = (start..lines.len())
