@@ -6,7 +6,7 @@
 
 use super::Options;
 use super::facts::Facts;
-use super::outline::{Block, HeadingFrom, Outline};
+use super::outline::{Block, Outline};
 use super::topic;
 use crate::load::is_language_tag;
 use crate::model::Notice;
@@ -315,13 +315,6 @@ pub fn write(draft: &Draft) -> String {
     line("# To do: the explorer (\"What happens to my data\"): an [[explorer]] for each kind");
     line("# of data the notice names, each answer citing the sections it comes from;");
     line("# see notices/FORMAT.md. An answer the notice does not give is left out.");
-    if outline
-        .sections
-        .iter()
-        .any(|s| s.from == HeadingFrom::Added)
-    {
-        // Nothing more: the section's own comment says its heading was added.
-    }
     out
 }
 

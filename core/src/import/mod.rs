@@ -24,7 +24,7 @@ use std::fmt;
 
 use crate::model::Notice;
 
-pub use outline::HeadingFrom;
+use outline::HeadingFrom;
 
 /// The largest page read: 1 MB, some ten times a saved council page with
 /// its site around it. A notice's own text is a few tens of kilobytes.
@@ -247,7 +247,10 @@ pub fn import(page: &str, options: &Options) -> Result<Imported, ImportError> {
     if page.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    let html = is_html(page);
+    let named_html = [".html", ".htm"]
+        .iter()
+        .any(|e| options.label.to_lowercase().ends_with(e));
+    let html = named_html || is_html(page);
     let (lines, language, head_title, source_url) = if html {
         let read = html::page(page);
         (read.lines, read.language, read.head_title, read.source_url)
