@@ -125,7 +125,7 @@ pub fn page(source: &str) -> HtmlPage {
                             .collect();
                         head_title = Some(collapse(&text)).filter(|t| !t.is_empty());
                     }
-                    reader.open(node.id(), element);
+                    reader.open(node, element);
                     if reader.never_read.is_none() && name == "p" && is_bold_only(node) {
                         reader.bold = Some(node.id());
                     }
@@ -209,7 +209,8 @@ struct Reader {
 }
 
 impl Reader {
-    fn open(&mut self, id: NodeId, element: &scraper::node::Element) {
+    fn open(&mut self, node: ego_tree::NodeRef<'_, Node>, element: &scraper::node::Element) {
+        let id = node.id();
         if self.never_read.is_some() {
             return;
         }
@@ -229,7 +230,9 @@ impl Reader {
         if name == "main" || element.attr("role") == Some("main") {
             self.in_main += 1;
         }
-        if let Some(why) = furniture_of(element) {
+        let furniture = furniture_by_markup(node, element)
+            .or_else(|| furniture_by_class(element).filter(|_| is_small(node)));
+        if let Some(why) = furniture {
             self.furniture.push((id, why));
         }
         match name {
@@ -371,17 +374,34 @@ impl Reader {
     }
 }
 
-/// Why `element` is the site around the notice, if it is.
-fn furniture_of(element: &scraper::node::Element) -> Option<&'static str> {
-    let by_name = match element.name() {
-        "nav" => Some("navigation"),
-        "header" => Some("the site's header"),
-        "footer" => Some("the site's footer"),
-        "aside" => Some("a side panel"),
-        "form" => Some("a form"),
-        "button" => Some("a button"),
-        _ => None,
-    };
+/// Whether an element holds little text: a cookie banner, a breadcrumb or
+/// share links do; a page's content, whatever its class ("social-care"),
+/// does not. The look is capped, so it stays linear in the page.
+fn is_small(node: ego_tree::NodeRef<'_, Node>) -> bool {
+    const MOST_TEXT: usize = 800;
+    const MOST_NODES: usize = 400;
+    let mut text = 0;
+    for (seen, descendant) in node.descendants().enumerate() {
+        if seen > MOST_NODES {
+            return false;
+        }
+        if let Node::Text(t) = descendant.value() {
+            text += t.trim().len();
+            if text > MOST_TEXT {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// Why `element` is the site around the notice, by what it is: a
+/// navigation, the site's header or footer, a side panel, a form. (An
+/// article's own `<header>`, the one with the `<h1>`, is the notice's.)
+fn furniture_by_markup(
+    node: ego_tree::NodeRef<'_, Node>,
+    element: &scraper::node::Element,
+) -> Option<&'static str> {
     let by_role = match element.attr("role") {
         Some("navigation") => Some("navigation"),
         Some("banner") => Some("the site's header"),
@@ -390,21 +410,44 @@ fn furniture_of(element: &scraper::node::Element) -> Option<&'static str> {
         Some("dialog" | "alertdialog") => Some("a pop-up"),
         _ => None,
     };
-    // A class or label, not an id: a section's id ("sharing", "cookies") names its topic.
-    let heading = is_heading(element.name());
-    let named = [element.attr("class"), element.attr("aria-label")]
+    let by_name = match element.name() {
+        "nav" => Some("navigation"),
+        "header" if !holds_h1(node) => Some("the site's header"),
+        "footer" => Some("the site's footer"),
+        "aside" => Some("a side panel"),
+        "form" => Some("a form"),
+        "button" => Some("a button"),
+        _ => None,
+    };
+    by_role.or(by_name)
+}
+
+/// Whether the page's `<h1>` is inside `node` (looked for among its first
+/// thousand elements, so the look stays linear).
+fn holds_h1(node: ego_tree::NodeRef<'_, Node>) -> bool {
+    node.descendants()
+        .take(1000)
+        .any(|d| d.value().as_element().is_some_and(|e| e.name() == "h1"))
+}
+
+/// Why `element` is the site around the notice, by a word of its class or
+/// label: "cookie-banner", "breadcrumb", "share-links", "page-tools". (Not
+/// by its id: a section's id, "sharing" or "cookies", names its topic.)
+fn furniture_by_class(element: &scraper::node::Element) -> Option<&'static str> {
+    if is_heading(element.name()) || matches!(element.name(), "body" | "main" | "article") {
+        return None;
+    }
+    [element.attr("class"), element.attr("aria-label")]
         .into_iter()
         .flatten()
         .flat_map(|s| s.split(|c: char| !c.is_ascii_alphanumeric()))
-        .filter(|_| !heading)
         .find_map(|word| {
             let word = word.to_ascii_lowercase();
             FURNITURE_WORDS
                 .iter()
                 .find(|(w, _)| *w == word)
                 .map(|(_, why)| *why)
-        });
-    named.or(by_role).or(by_name)
+        })
 }
 
 /// An ordered list's `n`th marker in the style `kind` (`1`, `a`, `A`, `i`, `I`).
@@ -515,6 +558,30 @@ mod tests {
             .map(|(s, sh, f)| (s.as_str(), *sh, *f))
             .collect();
         assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn the_notice_is_not_taken_for_furniture_by_its_class_or_header() {
+        let long = "We use your information to keep children safe. ".repeat(30);
+        let lines = shown(&format!(
+            "<header class=site><a>Home</a></header><article class=social-care-notice>\
+             <header><h1>Notice</h1></header><p>{long}</p><h2 id=sharing>Sharing</h2>\
+             <div class=share><a>Share</a></div></article>"
+        ));
+        let furniture: Vec<(&str, bool)> = lines
+            .iter()
+            .map(|(s, _, f)| (&s[..s.len().min(5)], *f))
+            .collect();
+        assert_eq!(
+            furniture,
+            [
+                ("Home", true),
+                ("Notic", false),
+                ("We us", false),
+                ("Shari", false),
+                ("Share", true)
+            ]
+        );
     }
 
     #[test]

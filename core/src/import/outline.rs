@@ -585,7 +585,12 @@ fn mark_text_headings(
             return false;
         }
         if spaced {
-            line.gap_before && (next.gap_before || next.is_item())
+            // Apart from what comes before, and from what follows, unless
+            // what follows is a sentence of wording ("Who we are" straight
+            // above "We are the council…").
+            let sentence_next =
+                next.text.chars().count() >= 60 && next.text.ends_with(['.', ':', '!', '?']);
+            line.gap_before && (next.gap_before || next.is_item() || sentence_next)
         } else {
             let ends_block = before.is_none_or(|b| {
                 b.is_item() || b.text.ends_with(['.', '!', '?', ')']) || looks_like_heading(&b.text)
@@ -596,11 +601,15 @@ fn mark_text_headings(
             ends_block && wording_next
         }
     };
+    // A numbered heading has wording under it: a line numbered as the
+    // next one at its level, straight after it, makes them a list.
+    let number_depth = |i: usize| heading_number(&lines[i].text).map(|(depth, _)| depth);
     let numbered: Vec<(usize, u8)> = (start..lines.len())
         .filter(|&i| open(i, roles) && lines[i].indent == 0 && alone(i, roles))
         .filter_map(|i| {
             let (depth, rest) = heading_number(&lines[i].text)?;
-            looks_like_heading(rest).then_some((i, depth))
+            let list = i + 1 < lines.len() && number_depth(i + 1) == Some(depth);
+            (looks_like_heading(rest) && !list).then_some((i, depth))
         })
         .collect();
     if numbered.len() >= 3 {
