@@ -381,7 +381,19 @@ fn date_line(text: &str) -> Option<(DateKind, &str)> {
         .iter()
         .find(|(label, _)| low.starts_with(label))?;
     let rest = text.get(label.len()..)?.trim_start_matches([':', ' ']);
-    has_year(rest).then_some((*kind, rest.trim()))
+    (starts_like_a_date(rest) && has_year(rest)).then_some((*kind, rest.trim()))
+}
+
+/// Whether `text` starts as a date does: a day's number, a month or a
+/// weekday ("9 January 2025", "June 2024", "Monday, 3 February 2025"),
+/// not a sentence ("Updated guidance was issued in 2019").
+fn starts_like_a_date(text: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon",
+        "tue", "wed", "thu", "fri", "sat", "sun",
+    ];
+    let first = lower(text.split_whitespace().next().unwrap_or(""));
+    first.starts_with(|c: char| c.is_ascii_digit()) || NAMES.iter().any(|n| first.starts_with(n))
 }
 
 /// Whether `text` names a year (four digits from 1900 to 2099).
@@ -432,11 +444,15 @@ fn mark_trailer(lines: &[Line], roles: &mut [Role], start: usize) {
             continue;
         }
         let text = bare(&lines[i].text);
-        if wording > 0
-            && TRAILER_STARTS
-                .iter()
-                .any(|t| text == *t || text.starts_with(&format!("{t} ")))
-        {
+        // "Share" alone, or "Share this page…", starts it; "Share information
+        // with…" is wording.
+        let starts = TRAILER_STARTS.iter().any(|t| {
+            text == *t
+                || (t.contains(' ')
+                    && text.chars().count() <= 60
+                    && text.starts_with(&format!("{t} ")))
+        });
+        if wording > 0 && starts {
             for role in &mut roles[i..] {
                 if matches!(role, Role::Wording | Role::Furniture(_)) {
                     *role = Role::Furniture(
@@ -785,6 +801,7 @@ mod tests {
             Some((DateKind::Published, "1 September 2018"))
         );
         assert_eq!(date_line("Updated regularly"), None);
+        assert_eq!(date_line("Updated guidance was issued in 2019"), None);
         assert_eq!(heading_number("2.1. What"), Some((2, "What")));
         assert_eq!(heading_number("1990 was a year"), None);
     }
