@@ -1,4 +1,4 @@
-//! `notice`: check, list, export and search privacy notices.
+//! `notice`: check, list, export, search and import privacy notices.
 //!
 //! A thin binary over the library: parse arguments, run, print, exit
 //! 0 (fine), 1 (the notices have errors) or 2 (usage or I/O error):
@@ -18,12 +18,15 @@ use privacy_notice_core::model::{Notice, Question};
 use privacy_notice_core::rules::{self, MAX_NOTICE_JSON_BYTES};
 use privacy_notice_core::search::{Place, Scope, check_query};
 use privacy_notice_core::text::readability::Counts;
+use privacy_notice_core::{fidelity, import};
 
 #[derive(Parser)]
 #[command(
     name = "notice",
     version,
-    about = "Check, list, export and search privacy notices."
+    about = "Check, list, export, search and import privacy notices.",
+    after_help = "Adding a council's notice: `notice import PAGE -o notices/ID.toml` drafts it from the page, \
+then `notice check notices/ID.toml` lists the summaries still to write (see README.md, \"Adding a notice\")."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -65,6 +68,33 @@ enum Command {
         /// With --html: the level of the title heading (1–5), as the element's heading-level; sections are one level below.
         #[arg(long, value_name = "N", requires = "html", default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=5))]
         heading_level: u8,
+    },
+    /// Draft a notice file from a council's published notice page: the text
+    /// a browser copies from it (.txt) or the saved page (.html). Every line
+    /// of the page ends up in the title, a heading, a section's wording or
+    /// `removed`, in order; summaries and the explorer are left for you to
+    /// write (`notice check` lists them as to-dos).
+    Import {
+        /// The saved page: copied text, or HTML.
+        source: PathBuf,
+        /// Write the draft to this file (it must not exist yet) instead of stdout.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// The notice's id (default: the output file's name, else from the title).
+        #[arg(long, value_name = "ID")]
+        id: Option<String>,
+        /// The title, if the page has no title line (or the draft took the wrong one).
+        #[arg(long)]
+        title: Option<String>,
+        /// The wording's language when an HTML page does not give its `lang`.
+        #[arg(long, value_name = "TAG", default_value = "en-GB")]
+        language: String,
+        /// The page's address (https://), for `source_url`.
+        #[arg(long)]
+        url: Option<String>,
+        /// A bundled notice this one extends: sections on the same topics take its ids, so they replace its sections.
+        #[arg(long, value_name = "ID")]
+        extends: Option<String>,
     },
     /// Search the bundled notices as a family would ask.
     Search {
@@ -173,7 +203,100 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
             json,
             question,
         } => search(&notice, limit, json, &question),
+        Command::Import {
+            source,
+            output,
+            id,
+            title,
+            language,
+            url,
+            extends,
+        } => {
+            let extends = extends
+                .map(|id| find_notice(&id))
+                .transpose()?
+                .map(|(_, n)| n);
+            let id = id.or_else(|| {
+                output
+                    .as_deref()
+                    .and_then(Path::file_stem)
+                    .and_then(|s| s.to_str())
+                    .map(str::to_string)
+            });
+            let options = import::Options {
+                id,
+                title,
+                language: Some(language),
+                url,
+                extends,
+                label: source.display().to_string(),
+            };
+            import_page(&source, output.as_deref(), &options)
+        }
     }
+}
+
+/// `notice import`: drafts the notice, checks that it keeps every line of
+/// the page, and writes it.
+fn import_page(
+    source: &Path,
+    output: Option<&Path>,
+    options: &import::Options,
+) -> Result<ExitCode, Failure> {
+    let fail = |e: import::ImportError| Failure(format!("{}: {e}", source.display()));
+    if let Some(url) = options
+        .url
+        .as_deref()
+        .filter(|u| !u.starts_with("https://"))
+    {
+        return Err(Failure(format!(
+            "--url {url}: give the page's address as it is published, starting https://"
+        )));
+    }
+    if let Some(out) = output.filter(|o| o.exists()) {
+        return Err(Failure(format!(
+            "{} already exists: the draft would overwrite it (and any summaries written in it). Name a new file, or remove it first",
+            out.display()
+        )));
+    }
+    let page = import::read_page(source).map_err(fail)?;
+    let imported = import::import(&page, options).map_err(fail)?;
+    // The draft must read as a notice file and keep every line of the page.
+    let name = output.map_or("draft.toml".into(), |o| o.display().to_string());
+    let unplaced = match load::parse_notice(&name, &imported.draft) {
+        (Some(file), _) => fidelity::compare(&file, &imported.page_text),
+        (None, problems) => {
+            return Err(Failure(format!(
+                "the draft of {} does not read as a notice file (a bug in the importer): {problems:?}",
+                source.display()
+            )));
+        }
+    };
+    match output {
+        Some(out) => std::fs::write(out, &imported.draft)
+            .map_err(|e| Failure(format!("cannot write {}: {e}", out.display())))?,
+        None => print!("{}", imported.draft),
+    }
+    let report = &imported.report;
+    eprintln!(
+        "notice import: {} section(s), {} heading(s) inferred (marked in the draft: check them), {} lower heading(s) kept as paragraphs, {} line(s) of the page removed as furniture (listed in `removed`).",
+        report.sections, report.inferred, report.sub_headings, report.removed
+    );
+    if !unplaced.is_empty() {
+        eprintln!(
+            "notice import: {} line(s) of the page are not in the draft; add them where they belong:",
+            unplaced.len()
+        );
+        for line in &unplaced {
+            eprintln!("  {line}");
+        }
+        return Ok(ExitCode::from(1));
+    }
+    let file = output.map_or("the draft".into(), |o| o.display().to_string());
+    eprintln!(
+        "notice import: every line of the page is in the draft. Next: write the summaries and the explorer; `notice check {file}` lists what is still to do."
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 fn find_notice(id: &str) -> Result<(usize, &'static Notice), Failure> {
@@ -209,16 +332,13 @@ fn checked_file(path: &Path) -> Result<Notice, ExitCode> {
     for problem in &problems {
         eprintln!("{}\n", shown(&problem.to_string()));
     }
+    let (to_dos, errors) = count(&problems);
     match (exit_code(&problems), files.pop()) {
         (0, Some(file)) => Ok(file.notice),
         (USAGE_OR_FILE_ERROR, _) => Err(ExitCode::from(USAGE_OR_FILE_ERROR)),
         _ => {
-            let errors = problems
-                .iter()
-                .filter(|p| p.severity == Severity::Error)
-                .count();
             eprintln!(
-                "notice: {} has {errors} error(s), so it is not exported. Fix them and export again.",
+                "notice: {} has {errors} error(s) and {to_dos} to-do(s) (summaries still to write), so it is not exported. Fix them and export again.",
                 path.display()
             );
             Err(ExitCode::from(NOTICE_ERRORS))
@@ -271,15 +391,17 @@ fn check(paths: &[PathBuf]) -> Result<ExitCode, Failure> {
     for file in files {
         print_report(file, files);
     }
-    let errors = problems
-        .iter()
-        .filter(|p| p.severity == Severity::Error)
-        .count();
-    let warnings = problems.len() - errors;
+    let (to_dos, errors) = count(problems);
+    let warnings = problems.len() - errors - to_dos;
     println!(
         "{} notice(s) checked: {errors} error(s), {warnings} warning(s).",
         files.len()
     );
+    if to_dos > 0 {
+        println!(
+            "To do: {to_dos} summaries still to write (each listed above with its line). Write each in 2–4 short, plain sentences; the export and the build refuse the notice until they are written."
+        );
+    }
     Ok(ExitCode::from(exit_code(problems)))
 }
 
@@ -293,6 +415,16 @@ fn has_notice_files(dir: &Path) -> bool {
             name.ends_with(".toml") && name != load::GLOSSARY_FILE && name != load::CONCEPTS_FILE
         })
     })
+}
+
+/// The to-dos (summaries still to write) and the other errors among `problems`.
+fn count(problems: &[load::Problem]) -> (usize, usize) {
+    let to_dos = problems.iter().filter(|p| load::is_to_do(p)).count();
+    let errors = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
+    (to_dos, errors - to_dos)
 }
 
 /// The checklist and reading grades of one notice.
@@ -353,11 +485,15 @@ fn print_report(file: &load::NoticeFile, files: &[load::NoticeFile]) {
         summaries.grade()
     );
     for section in notice.sections.iter() {
-        println!(
-            "    {:>5.1}  #{}",
-            Counts::of(&section.summary).grade(),
-            section.id
-        );
+        if section.summary.is_empty() {
+            println!("    to do  #{} (summary still to write)", section.id);
+        } else {
+            println!(
+                "    {:>5.1}  #{}",
+                Counts::of(&section.summary).grade(),
+                section.id
+            );
+        }
     }
     let answers = notice
         .explorer

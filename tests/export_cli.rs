@@ -142,7 +142,7 @@ fn the_hash_does_not_change_with_comments_or_formatting() {
 #[test]
 fn a_file_with_errors_is_not_exported() {
     let file = "tests/fixtures/invalid/empty-summary.toml";
-    let expected = "empty-summary.toml:13: section[1].summary: `summary` is empty";
+    let expected = "to do: tests/fixtures/invalid/empty-summary.toml:13: section[1].summary: the summary is still to write";
     for format in ["--json", "--html"] {
         let (code, out, err) = notice(&["export", file, format]);
         assert_eq!(code, 1, "{format}: {err}");

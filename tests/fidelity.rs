@@ -4,69 +4,17 @@
 //!
 //! The source texts live beside the notices, `notices/sources/<id>.txt`,
 //! one per notice that has one, so a clone of the project tests itself.
+//! The comparison is `privacy_notice_core::fidelity`, which `notice import`
+//! runs on every draft too.
 
 use std::path::Path;
 
-use privacy_notice_core::load::{self, NoticeFile};
+use privacy_notice_core::fidelity::{compare, normalise};
+use privacy_notice_core::load;
 use privacy_notice_core::model::blocks;
 
 /// The source texts, named by notice id.
 const SOURCES: &str = "notices/sources";
-
-/// Lines that are web page furniture on every page.
-const ARTEFACT_LINES: &[&str] = &["Skip to main content", "{{ root_page.title }}"];
-/// Cloudflare's stand-in for a hidden email address, without whitespace.
-const HIDDEN_EMAIL: &str = "[emailprotected]";
-
-/// Folds text for comparison: straight quotes, no bullets, and no
-/// whitespace at all (so words the web page ran together may be split).
-fn normalise(text: &str) -> String {
-    let folded: String = text
-        .trim_start()
-        .trim_start_matches(['•', '-'])
-        .chars()
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' => '\'',
-            '\u{201c}' | '\u{201d}' => '"',
-            c => c,
-        })
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    folded.replace(HIDDEN_EMAIL, "")
-}
-
-fn notice_text(file: &NoticeFile) -> String {
-    let notice = &file.notice;
-    let mut parts = vec![normalise(&notice.title)];
-    for section in notice.sections.iter() {
-        parts.push(normalise(&section.heading));
-        parts.extend(blocks(&section.body).map(|b| normalise(b.text())));
-    }
-    parts.join("\u{1}")
-}
-
-/// Each line of `source` that is missing from the notice, or out of order.
-fn compare(file: &NoticeFile, source: &str) -> Vec<String> {
-    let id = &file.notice.id;
-    let text = notice_text(file);
-    let removed: Vec<String> = file.removed.iter().map(|r| normalise(r)).collect();
-    let mut failures = Vec::new();
-    let mut at = 0;
-    for line in source.lines().map(str::trim) {
-        let line = normalise(line);
-        if line.is_empty()
-            || ARTEFACT_LINES.iter().any(|a| normalise(a) == line)
-            || removed.contains(&line)
-        {
-            continue;
-        }
-        match text[at..].find(&line) {
-            Some(found) => at += found + line.len(),
-            None => failures.push(format!("{id}: missing or out of order: {line}")),
-        }
-    }
-    failures
-}
 
 fn notices() -> load::Dataset {
     load::read_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("notices"))

@@ -18,4 +18,8 @@ pub mod text;
 #[cfg(feature = "content-hash")]
 pub mod content_hash;
 #[cfg(feature = "load")]
+pub mod fidelity;
+#[cfg(feature = "import")]
+pub mod import;
+#[cfg(feature = "load")]
 pub mod load;

@@ -38,6 +38,9 @@ pub enum ProblemKind {
     Unreadable,
     /// What the file says.
     Content,
+    /// Something the author has still to write (an imported draft's
+    /// summaries): an error for the export and the build, counted apart.
+    ToDo,
 }
 
 /// A problem in a notice file, with where it is and what to do.
@@ -56,6 +59,7 @@ pub struct Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let kind = match self.severity {
+            _ if self.kind == ProblemKind::ToDo => "to do",
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
@@ -694,13 +698,21 @@ pub fn parse_notice(file: &str, source: &str) -> (Option<NoticeFile>, Vec<Proble
             field("summary"),
             report.key_line(s, "summary").unwrap_or(line),
         );
-        let summary = report.required_text(
-            s,
-            "summary",
-            Some(line),
-            &field("summary"),
-            "write 2–4 short, plain sentences that say what this section means for a family",
-        );
+        let reported = report.problems.len();
+        let summary = report.text(s, "summary", &field("summary"));
+        let not_text = summary.is_none() && report.problems.len() > reported;
+        let summary = summary.unwrap_or_default().trim().to_string();
+        if summary.is_empty() && !not_text {
+            report.error(
+                Some(report.key_line(s, "summary").unwrap_or(line)),
+                &field("summary"),
+                SUMMARY_TO_DO.into(),
+                "write 2–4 short, plain sentences (reading grade 6 or below) that say what this section means for a family, stating nothing its wording does not",
+            );
+            if let Some(problem) = report.problems.last_mut() {
+                problem.kind = ProblemKind::ToDo;
+            }
+        }
         let body = report.required_text(
             s,
             "body",
@@ -916,7 +928,13 @@ pub fn check_all(files: &[NoticeFile], known: &[&Notice]) -> Vec<Problem> {
                 _ => {}
             }
         }
-        for (i, section) in notice.sections.iter().enumerate() {
+        // A summary still to write is a to-do, reported once, not checked.
+        let written = notice
+            .sections
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| !s.summary.is_empty());
+        for (i, section) in written {
             let field = format!("section[{}].summary", i + 1);
             let line = file.lines.get(&field).copied();
             problems.extend(check_plain(&section.summary, &wording).into_iter().map(
@@ -1377,6 +1395,16 @@ fn file_problem(file: &str, line: Option<usize>, message: String, fix: &str) -> 
         message,
         fix: fix.into(),
     }
+}
+
+/// What `notice check` says of a summary still to write (an imported
+/// draft leaves them all empty).
+const SUMMARY_TO_DO: &str = "the summary is still to write";
+
+/// Whether a problem is a summary still to write: a to-do, which stops
+/// the export and the build as an error does, and is counted apart.
+pub fn is_to_do(problem: &Problem) -> bool {
+    problem.kind == ProblemKind::ToDo
 }
 
 /// The text of a notice, glossary or concepts file: only a regular file
