@@ -3,25 +3,13 @@
 //! checks of `notice check`, and `--html`, the whole notice as the fallback
 //! a web team pastes inside `<privacy-notice>`.
 
+mod common;
+use common::notice;
+
 use std::path::PathBuf;
-use std::process::Command;
 
 use privacy_notice::bundled;
 use privacy_notice_core::model::{blocks, shown_sections};
-
-/// Runs `notice` in the project folder: exit code, stdout, stderr.
-fn notice(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_notice"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("run notice");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 /// Exports and returns stdout, failing the test with stderr if it fails.
 fn export(args: &[&str]) -> String {

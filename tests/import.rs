@@ -4,8 +4,10 @@
 //! facts; the five sources in `notices/sources/` import to the bundled
 //! notices' sections; odd or hostile pages get a clear message and exit 2.
 
+mod common;
+use common::notice;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use privacy_notice::bundled;
@@ -532,20 +534,6 @@ fn the_sources_import_to_the_bundled_sections() {
     }
     assert_eq!(compared, 5, "the five sources in notices/sources/");
     assert!(differences.is_empty(), "{}", differences.join("\n"));
-}
-
-/// Runs `notice` in the project folder: exit code, stdout, stderr.
-fn notice(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_notice"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("run notice");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 /// A folder of its own for a test's files.
