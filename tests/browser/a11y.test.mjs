@@ -11,7 +11,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
-import { NOTICE_IDS, ROOT, allPages, search, startSuite, widget } from "./support.mjs";
+import { NOTICE_IDS, ROOT, allPages, search, startSuite, waitForWidgets, widget } from "./support.mjs";
 
 const suite = startSuite();
 
@@ -81,3 +81,61 @@ for (const pagePath of [...allPages(), "404.html"]) {
     });
   }
 }
+
+/** The contrast of an element's text on the widget's background, from their computed colours (rgb() or color(srgb …)). */
+function contrasts(page, selectors) {
+  return widget(page).evaluate((host, selectors) => {
+    const channels = (value) => {
+      const numbers = (value.match(/[\d.]+/g) || []).map(Number);
+      return value.startsWith("color(") ? numbers.slice(0, 3).map((n) => n * 255) : numbers.slice(0, 3);
+    };
+    const luminance = (value) =>
+      channels(value)
+        .map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4))
+        .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+    const root = host.shadowRoot;
+    const background = luminance(getComputedStyle(root.querySelector(".pn")).backgroundColor);
+    return Object.fromEntries(
+      selectors.map((selector) => {
+        const text = luminance(getComputedStyle(root.querySelector(selector)).color);
+        return [selector, (Math.max(text, background) + 0.05) / (Math.min(text, background) + 0.05)];
+      })
+    );
+  }, selectors);
+}
+
+/** Muted text: the facts under the title, the search hint, and "Where the notice says this". */
+const MUTED = [".pn-facts", ".pn-hint", ".pn-explorer .pn-sources"];
+
+async function assertReadableInEveryState(page, what) {
+  for (const [state, enter] of Object.entries(STATES)) {
+    if (state !== "as loaded") await enter(page, 0);
+    if (state === "with all sections open") await widget(page).locator("button.pn-toggle-all").click(); // closed again for the next state
+    const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+    assert.equal(results.violations.length, 0, `${what}, ${state}:\n${describe(results.violations)}`);
+  }
+  for (const [selector, ratio] of Object.entries(await contrasts(page, MUTED))) {
+    assert.ok(ratio >= 4.5, `${what}: ${selector} is ${ratio.toFixed(2)}:1`);
+  }
+}
+
+test("a reader who asked for a dark colour scheme gets a dark widget, readable in every state", async (t) => {
+  const { page } = await suite.open(t, "notices/afc-early-help.html", { context: { colorScheme: "dark" } });
+  const dark = await widget(page).evaluate((host) => getComputedStyle(host.shadowRoot.querySelector(".pn")).backgroundColor);
+  assert.equal(dark, "rgb(22, 22, 22)", "the widget is dark");
+  await assertReadableInEveryState(page, "dark colour scheme");
+});
+
+test("a dark host page that sets the four colours keeps muted text readable", async (t) => {
+  const { page } = await suite.openMarkup(
+    t,
+    `<div style="background:#121212;color:#e0e0e0;padding:1em">
+       <privacy-notice notice="afc-early-help" style="--pn-text:#e0e0e0;--pn-background:#121212;--pn-accent:#8ab4f8;--pn-font:Georgia, serif"><a href="/" style="color:#8ab4f8">Our notice</a></privacy-notice>
+     </div>`
+  );
+  await waitForWidgets(page);
+  await assertReadableInEveryState(page, "dark host");
+  // The host's colours are used (not the dark scheme's own).
+  const background = await widget(page).evaluate((host) => getComputedStyle(host.shadowRoot.querySelector(".pn")).backgroundColor);
+  assert.equal(background, "rgb(18, 18, 18)");
+});
