@@ -68,6 +68,9 @@ enum Command {
         /// With --html: the level of the title heading (1–5), as the element's heading-level; sections are one level below.
         #[arg(long, value_name = "N", requires = "html", default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=5))]
         heading_level: u8,
+        /// With --html: the element's form-field; the fragment carries that hidden input, recording the notice (`id@contentHash`, then the notice it extends) even when the widget never starts.
+        #[arg(long, value_name = "NAME", requires = "html")]
+        form_field: Option<String>,
     },
     /// Draft a notice file from a council's published notice page: the text
     /// a browser copies from it (.txt) or the saved page (.html). Every line
@@ -165,6 +168,7 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
             json,
             html,
             heading_level,
+            form_field,
         } => {
             let notice = match (notice, file) {
                 (Some(id), _) => find_notice(&id)?.1.clone(),
@@ -191,7 +195,19 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
                 }
                 println!("{json}");
             } else if html {
-                print!("{}", html::notice(&notice, parent, heading_level, &hash));
+                let record = form_field.as_deref().map(|name| {
+                    let shown = std::iter::once((&notice, hash.clone()))
+                        .chain(parent.map(|p| (p, content_hash(p))))
+                        .map(|(n, h)| format!("{}@{h}", n.id))
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    (name, shown)
+                });
+                let record = record.as_ref().map(|(name, value)| (*name, value.as_str()));
+                print!(
+                    "{}",
+                    html::notice(&notice, parent, heading_level, &hash, record)
+                );
             } else {
                 print_notice(&notice);
             }

@@ -26,8 +26,16 @@ use crate::text::readability::sentences;
 /// The title is a heading of `level` (1–5, as the widget's `heading-level`),
 /// sections one level below, kinds of data two. `content_hash` goes in
 /// `data-content-hash`, so the loader can warn when pasted HTML is older
-/// than the notice it stands in for.
-pub fn notice(notice: &Notice, parent: Option<&Notice>, level: u8, content_hash: &str) -> String {
+/// than the notice it stands in for. `record` (a field name and its value,
+/// `id@hash …`) adds the hidden input the widget's `form-field` fills, so
+/// a form records the notice shown even when the widget never starts.
+pub fn notice(
+    notice: &Notice,
+    parent: Option<&Notice>,
+    level: u8,
+    content_hash: &str,
+    record: Option<(&str, &str)>,
+) -> String {
     let mut h = Html::default();
     h.raw(&format!(
         "<article lang=\"{}\" dir=\"{}\" data-notice=\"{}\" data-content-hash=\"{}\">\n",
@@ -36,6 +44,13 @@ pub fn notice(notice: &Notice, parent: Option<&Notice>, level: u8, content_hash:
         escape(&notice.id),
         escape(content_hash)
     ));
+    if let Some((name, value)) = record {
+        h.raw(&format!(
+            "<input type=\"hidden\" name=\"{}\" value=\"{}\">\n",
+            escape(name),
+            escape(value)
+        ));
+    }
     h.heading(level, None, &notice.title);
     h.raw("<dl>\n");
     for (term, value, link) in render::facts(notice, parent) {

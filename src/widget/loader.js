@@ -491,7 +491,10 @@
      * `form-field="NAME"`: a hidden input NAME in the element's form (or the
      * form its `form` attribute names) records the notice shown, as
      * `id@contentHash`, followed by ` id@contentHash` of the notice it
-     * extends, whose sections the family saw too. No notice shown, no record.
+     * extends, whose sections the family saw too. If the form already has
+     * a field of that name (the web team's own, or the one `notice export
+     * --html --form-field NAME` pasted), the widget sets its value rather
+     * than adding a second. No notice shown, no record of the widget's.
      */
     record() {
       const name = (this.getAttribute("form-field") || "").trim();
@@ -500,13 +503,21 @@
         this.field = null;
       }
       if (!name || !this.shown) return;
+      const formId = (this.getAttribute("form") || "").trim();
+      const form = formId ? document.getElementById(formId) : this.closest("form");
+      const theirs = form && form.elements ? Array.from(form.elements).find((el) => el.name === name && el !== this.field) : null;
+      if (theirs) {
+        if (this.field) this.field.remove();
+        this.field = null;
+        theirs.value = this.shownRecord;
+        return;
+      }
       if (!this.field) {
         this.field = document.createElement("input");
         this.field.type = "hidden";
       }
       this.field.name = name;
-      const form = (this.getAttribute("form") || "").trim();
-      if (form) this.field.setAttribute("form", form);
+      if (formId) this.field.setAttribute("form", formId);
       else this.field.removeAttribute("form");
       this.field.value = this.shownRecord;
       if (!this.field.isConnected) this.append(this.field);

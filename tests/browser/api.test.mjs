@@ -7,7 +7,9 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { assertNoPageErrors, search, startSuite, waitForWidgets, widget } from "./support.mjs";
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { ROOT, assertNoPageErrors, search, startSuite, waitForWidgets, widget } from "./support.mjs";
 
 const suite = startSuite();
 
@@ -253,3 +255,29 @@ for (const [name, body, status, expected] of [
     assertNoPageErrors(errors);
   });
 }
+
+test("form-field fills the form's own field of that name rather than adding a second", async (t) => {
+  const { page, errors } = await formPage(
+    t,
+    `<form id="referral"><input type="hidden" name="privacy_notice" value="">
+       <privacy-notice notice="afc-early-help" form-field="privacy_notice"><a href="/">Our notice</a></privacy-notice></form>`
+  );
+  const sent = await page.evaluate(() => new FormData(document.getElementById("referral")).getAll("privacy_notice"));
+  assert.equal(sent.length, 1, `one record: ${JSON.stringify(sent)}`);
+  assert.match(sent[0], /^afc-early-help@[0-9a-f]{12} afc-standard@[0-9a-f]{12}$/);
+  assertNoPageErrors(errors);
+});
+
+test("the export's hidden input records the notice without the widget, and the widget keeps it single", async (t) => {
+  const fragment = execFileSync(path.join(ROOT, "target/release/notice"), ["export", "--notice", "afc-early-help", "--html", "--form-field", "privacy_notice"], { encoding: "utf8" });
+  const markup = `<form id="referral"><privacy-notice notice="afc-early-help" form-field="privacy_notice">${fragment}</privacy-notice></form>`;
+  // Without JavaScript: the pasted input alone.
+  const bare = await suite.openMarkup(t, markup, { context: { javaScriptEnabled: false } });
+  const without = await bare.page.evaluate(() => new FormData(document.getElementById("referral")).getAll("privacy_notice"));
+  assert.equal(without.length, 1);
+  assert.match(without[0], /^afc-early-help@[0-9a-f]{12} afc-standard@[0-9a-f]{12}$/);
+  // With the widget: still one record, the same.
+  const { page } = await formPage(t, markup);
+  const withWidget = await page.evaluate(() => new FormData(document.getElementById("referral")).getAll("privacy_notice"));
+  assert.deepEqual(withWidget, without);
+});
