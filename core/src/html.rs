@@ -71,9 +71,9 @@ pub fn notice(
     for section in notice.sections.iter() {
         let first = sentences(&section.summary).next().unwrap_or_default();
         h.raw(&format!(
-            "<li><a href=\"#{}\">{}</a>: {}</li>\n",
-            escape(&section.id),
+            "<li><strong>{}</strong>: <a href=\"#{}\">{}</a></li>\n",
             escape(&section.heading),
+            escape(&section.id),
             escape(first)
         ));
     }

@@ -2,7 +2,6 @@
 //! overview, and every section as an accordion item showing the plain
 //! summary first, then the publisher's wording.
 
-use wasm_bindgen::UnwrapThrowExt;
 use web_sys::{Document, Element};
 
 use super::disclosure::Disclosure;
@@ -58,12 +57,20 @@ pub fn sections(
     let overview_heading = heading(doc, level + 1, "pn-overview-heading");
     overview_heading.set_text_content(Some(IN_SHORT));
     let overview_list = element(doc, "ul", "");
+    // Each section's name, then its first plain sentence as the link: the
+    // section buttons below carry the names, so a keyboard or screen-reader
+    // user tabbing through hears each name once, not twice.
     for section in notice.sections.iter() {
         let li = element(doc, "li", "");
-        li.append_child(&section_link(doc, &section.id, &section.heading))
-            .expect_throw("append link");
         let first = sentences(&section.summary).next().unwrap_or_default();
-        append_text(doc, &li, &format!(": {first}"));
+        append(
+            &li,
+            &[
+                &text_element(doc, "strong", "", &section.heading),
+                &text_element(doc, "span", "", ": "),
+                &section_link(doc, &section.id, first),
+            ],
+        );
         append(&overview_list, &[&li]);
     }
     set(

@@ -482,3 +482,17 @@ test("a long glossary term wraps as the words of its sentence, not as a block", 
   for (const term of wrapped) assert.equal(term.display, "inline", `"${term.text}" is inline`);
   assert.ok(wrapped.some((term) => term.lines > 1), `a long term wraps over lines: ${JSON.stringify(wrapped)}`);
 });
+
+test("tabbing through the notice, each section's name is heard once", async (t) => {
+  const { page } = await suite.open(t, "notices/afc-early-help.html");
+  const w = widget(page);
+  const headings = await w.locator(".pn-notice .pn-disclosure-button").allTextContents();
+  const names = await w.evaluate((host) => Array.from(host.shadowRoot.querySelectorAll("a[href], button, input, [tabindex='0']"), (el) => el.getAttribute("aria-label") || el.textContent.trim()));
+  for (const heading of headings) {
+    assert.equal(names.filter((name) => name === heading.trim()).length, 1, `"${heading}" is the name of one control: ${JSON.stringify(names.filter((n) => n === heading.trim()))}`);
+  }
+  // "In short" still says what each section is about, and leads to it.
+  const first = w.locator(".pn-overview li").first();
+  assert.match(await first.innerText(), /^Introduction: \S/);
+  assert.equal(await first.locator("a.pn-section-link").getAttribute("data-section"), "introduction");
+});
