@@ -46,13 +46,8 @@ pub fn render_into(
     for item in notice.explorer.iter() {
         let wrapper = element(doc, "div", "pn-section");
         let label = text_element(doc, "span", "", &item.label);
-        let (disclosure, h) = Disclosure::new(
-            doc,
-            level + 2,
-            &item.id,
-            &format!("pn-x-{}", item.id),
-            &label,
-        );
+        let dom_id = format!("pn-x-{}", item.id);
+        let (disclosure, h) = Disclosure::new(doc, level + 2, &item.id, &dom_id, &label);
         // Questions as terms, not headings: with heading-level 5 they were
         // levels 7 and 8, which screen readers handle badly.
         let answers = element(doc, "dl", "pn-answers");
@@ -72,13 +67,7 @@ pub fn render_into(
         }
         append(&disclosure.panel, &[&answers]);
         let link = |id: &str| section_link(doc, id, &section_heading(id));
-        for part in sources(
-            doc,
-            item,
-            &Question::ALL,
-            &format!("pn-x-{}", item.id),
-            &link,
-        ) {
+        for part in sources(doc, item, &Question::ALL, &dom_id, &link) {
             append(&disclosure.panel, &[&part]);
         }
         append(&wrapper, &[&h, &disclosure.panel]);

@@ -25,7 +25,7 @@ use web_sys::{Document, Element, HtmlElement, ShadowRoot};
 
 use gloo_events::EventListener;
 use privacy_notice_core::model::Notice;
-use privacy_notice_core::search::{Place, Scope, check_query};
+use privacy_notice_core::search::{Place, check_query};
 
 use disclosure::{Disclosure, focus_and_scroll};
 use dom::{append, element, on, set, text_element};
@@ -65,7 +65,7 @@ impl Mounted {
         let query = check_query(query).map_err(|e| JsError::new(&e.to_string()))?;
         let corpus = self.widget.page.corpus();
         let hits = js_sys::Array::new();
-        for hit in corpus.search(Scope::Notice(0), query, limit).hits {
+        for hit in corpus.search(self.widget.page.scope(), query, limit).hits {
             let (heading, text) = corpus.passage(&hit.passage);
             let section = match corpus.place(&hit.passage) {
                 Place::Section(id) => JsValue::from_str(id),

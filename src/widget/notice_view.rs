@@ -100,16 +100,11 @@ pub fn sections(
         }
         let item = element(doc, "div", "pn-section");
         set(&item, "part", "section");
-        let (disclosure, h) = Disclosure::new(
-            doc,
-            level + 1,
-            &section.id,
-            &format!("pn-s-{}", section.id),
-            &label,
-        );
+        let dom_id = format!("pn-s-{}", section.id);
+        let (disclosure, h) = Disclosure::new(doc, level + 1, &section.id, &dom_id, &label);
         if let Some(from) = shown.inherited_from {
             let note = text_element(doc, "p", "pn-inherited", &render::inherited_note(from));
-            let note_id = format!("pn-s-{}-from", section.id);
+            let note_id = format!("{dom_id}-from");
             set(&note, "id", &note_id);
             set(&disclosure.button, "aria-describedby", &note_id);
             append(&disclosure.panel, &[&note]);

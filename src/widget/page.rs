@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use privacy_notice_core::model::{Controller, Notice, Section, Text};
 use privacy_notice_core::rules;
-use privacy_notice_core::search::{Corpus, Index, Weights};
+use privacy_notice_core::search::{Corpus, Index, Scope, Weights};
 use wasm_bindgen::JsValue;
 
 use super::read;
@@ -82,9 +82,18 @@ impl Page {
         Ok(())
     }
 
+    /// Where in the page's notices (and so its corpus) the notice shown is.
+    const SHOWN: usize = 0;
+
     /// The notice shown.
     pub fn notice(&self) -> &Notice {
-        &self.notices[0]
+        &self.notices[Self::SHOWN]
+    }
+
+    /// What the page's search box searches: the notice shown (with the
+    /// sections it inherits, and the glossary).
+    pub fn scope(&self) -> Scope {
+        Scope::Notice(Self::SHOWN)
     }
 
     pub fn parent(&self) -> Option<&Notice> {

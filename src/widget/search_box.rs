@@ -14,9 +14,7 @@ use super::Widget;
 use super::dom::{append, append_text, element, on, set, text_element};
 use super::page::Page;
 use super::wording::{ABOUT_PASSAGE, PASSAGE, SUMMARY_PASSAGE};
-use privacy_notice_core::search::{
-    MAX_QUERY_CHARS, PassageKind, Place, Scope, check_query, highlight,
-};
+use privacy_notice_core::search::{MAX_QUERY_CHARS, PassageKind, Place, check_query, highlight};
 use privacy_notice_core::text::part;
 
 /// How long to wait after the last key before searching, in milliseconds.
@@ -182,7 +180,7 @@ impl SearchBox {
             return;
         }
         let corpus = page.corpus();
-        let found = corpus.search(Scope::Notice(0), query, RESULT_LIMIT);
+        let found = corpus.search(page.scope(), query, RESULT_LIMIT);
         let doc = self.input.owner_document().expect_throw("a document");
         self.results.set_text_content(None);
         self.results
