@@ -570,7 +570,7 @@ fn search(notice: &str, limit: usize, json: bool, question: &str) -> Result<Exit
         Scope::Notice(find_notice(notice)?.0)
     };
     let corpus = bundled::corpus();
-    let results = corpus.search(scope, question, limit);
+    let results = corpus.search(scope, &question, limit);
     let hits: Vec<serde_json::Value> = results
         .hits
         .iter()
@@ -598,7 +598,7 @@ fn search(notice: &str, limit: usize, json: bool, question: &str) -> Result<Exit
     } else if hits.is_empty() {
         println!(
             "No results for \"{}\". Try other words, or ask the notice's Data Protection Officer.",
-            shown(question)
+            shown(&question)
         );
     } else {
         for (i, hit) in hits.iter().enumerate() {

@@ -12,7 +12,8 @@ use privacy_notice_core::load::{self, check_all, parse_notice};
 use privacy_notice_core::model::{GlossaryTerm, Notice};
 use privacy_notice_core::search::index::passage_text;
 use privacy_notice_core::search::{
-    ConceptMap, Corpus, Hit, Index, Scope, Weights, check_query, highlight,
+    ConceptMap, Corpus, Hit, Index, MAX_QUERY_CHARS, MAX_QUERY_WORDS, Scope, Weights, check_query,
+    highlight,
 };
 use privacy_notice_core::text::{fold_phrase, fold_word, stem};
 use proptest::prelude::*;
@@ -109,7 +110,7 @@ proptest! {
     fn a_capped_query_gives_its_hits_best_first_each_answer_once(query in question()) {
         if let Ok(query) = check_query(&query) {
             let corpus = corpus();
-            let hits = corpus.search(Scope::All, query, 5).hits;
+            let hits = corpus.search(Scope::All, &query, 5).hits;
             prop_assert!(hits.len() <= 5);
             let text = |hit: &Hit| passage_text(&hit.passage, corpus.notices, corpus.glossary);
             for (i, hit) in hits.iter().enumerate() {
@@ -163,6 +164,42 @@ fn over_long_queries_are_refused_with_a_message_that_does_not_repeat_them() {
         message.contains("too long") && !message.contains("yyy"),
         "{message}"
     );
-    assert!(check_query(&"school ".repeat(33)).is_err(), "33 words");
-    assert_eq!(check_query("  who sees my file  "), Ok("who sees my file"));
+    assert!(
+        check_query(&"y".repeat(1001)).is_err(),
+        "over 1,000 characters"
+    );
+    assert_eq!(
+        check_query("  who sees my file  ").as_deref(),
+        Ok("who sees my file")
+    );
+}
+
+#[test]
+fn a_long_message_is_searched_by_the_words_that_carry_its_ask() {
+    // 60 words: the story first, the question last.
+    let story = "My son is twelve and he has been really struggling at home since his dad left, \
+                 we had a social worker last year and it was not a good time for any of us, I am \
+                 worried about everything going on record. ";
+    let message = format!("{story}Will the school be told about the referral?");
+    let asked = check_query(&message).expect("a long message is searched, not refused");
+    assert!(
+        asked.ends_with("Will the school be told about the referral"),
+        "{asked}"
+    );
+    assert!(
+        asked.split(' ').count() <= MAX_QUERY_WORDS && asked.len() <= MAX_QUERY_CHARS,
+        "{asked}"
+    );
+    assert!(
+        !asked.contains(" we "),
+        "stop words of the story are left out: {asked}"
+    );
+    let hits = corpus().search(Scope::All, &asked, 3).hits;
+    assert!(!hits.is_empty(), "and it finds answers");
+    // 33 short words of one sentence: the first 32.
+    let long = "care ".repeat(33);
+    assert_eq!(
+        check_query(&long).unwrap().split(' ').count(),
+        MAX_QUERY_WORDS
+    );
 }

@@ -65,7 +65,7 @@ impl Mounted {
         let query = check_query(query).map_err(|e| JsError::new(&e.to_string()))?;
         let corpus = self.widget.page.corpus();
         let hits = js_sys::Array::new();
-        for hit in corpus.search(self.widget.page.scope(), query, limit).hits {
+        for hit in corpus.search(self.widget.page.scope(), &query, limit).hits {
             let (heading, text) = corpus.passage(&hit.passage);
             let section = match corpus.place(&hit.passage) {
                 Place::Section(id) => JsValue::from_str(id),

@@ -14,7 +14,7 @@ use super::Widget;
 use super::dom::{append, append_text, element, on, set, text_element};
 use super::page::Page;
 use super::wording::{ABOUT_PASSAGE, PASSAGE, SUMMARY_PASSAGE};
-use privacy_notice_core::search::{MAX_QUERY_CHARS, PassageKind, Place, check_query, highlight};
+use privacy_notice_core::search::{MAX_QUESTION_CHARS, PassageKind, Place, check_query, highlight};
 use privacy_notice_core::text::part;
 
 /// How long to wait after the last key before searching, in milliseconds.
@@ -90,7 +90,7 @@ impl SearchBox {
         set(&input, "id", "pn-search-input");
         set(&input, "type", "search");
         set(&input, "autocomplete", "off");
-        set(&input, "maxlength", &MAX_QUERY_CHARS.to_string());
+        set(&input, "maxlength", &MAX_QUESTION_CHARS.to_string());
         set(&input, "aria-describedby", "pn-search-hint");
         set(&input, "aria-controls", "pn-results");
         let results = element(doc, "div", "pn-results");
@@ -180,7 +180,7 @@ impl SearchBox {
             return;
         }
         let corpus = page.corpus();
-        let found = corpus.search(page.scope(), query, RESULT_LIMIT);
+        let found = corpus.search(page.scope(), &query, RESULT_LIMIT);
         let doc = self.input.owner_document().expect_throw("a document");
         self.results.set_text_content(None);
         self.results

@@ -14,23 +14,28 @@
 pub mod index;
 mod weights;
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::model::{Concept, GlossaryTerm, Notice};
-use crate::text::{STOP_MARK, Word, is_family_word, is_stop_word, part, stem, words};
+use crate::text::{STOP_MARK, Word, is_family_word, is_stop_word, part, push_joined, stem, words};
 pub use index::{Index, Passage, PassageKind};
 use index::{NO_LEAD_IN, passage_heading_and_text, passage_text};
 pub use weights::Weights;
 
-/// The longest question the search takes, in characters. Families ask in a
-/// sentence; a longer query is refused (see [`check_query`]) so that no
-/// input, typed or pasted, can keep the page busy.
+/// The most the search reads of a question, in characters and in words: a
+/// guard on its work, never a refusal a family sees (see [`check_query`]).
 pub const MAX_QUERY_CHARS: usize = 200;
-/// The most words a question may have (see [`check_query`]).
+/// See [`MAX_QUERY_CHARS`].
 pub const MAX_QUERY_WORDS: usize = 32;
+/// The longest message the search box takes, in characters: families write
+/// long messages ("my son is 12 and … so will the school be told?"). Up to
+/// this, a question is searched by the words that carry its ask; a longer
+/// one (pasted, or a page's script) is refused.
+pub const MAX_QUESTION_CHARS: usize = 1000;
 
-/// A question longer than [`MAX_QUERY_CHARS`] characters or
-/// [`MAX_QUERY_WORDS`] words. Its message never repeats the question.
+/// A question longer than [`MAX_QUESTION_CHARS`] characters. Its message
+/// never repeats the question.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct QueryTooLong;
 
@@ -39,22 +44,74 @@ impl std::fmt::Display for QueryTooLong {
         write!(
             f,
             "That question is too long to search. Please ask it in fewer words \
-             (up to {MAX_QUERY_WORDS} words, {MAX_QUERY_CHARS} characters)."
+             (up to {MAX_QUESTION_CHARS} characters)."
         )
     }
 }
 
 impl std::error::Error for QueryTooLong {}
 
-/// The question, trimmed, if the search takes it: at most
-/// [`MAX_QUERY_CHARS`] characters and [`MAX_QUERY_WORDS`] words. Reads no
-/// more than `MAX_QUERY_CHARS + 1` characters of `query`, however long it is.
-pub fn check_query(query: &str) -> Result<&str, QueryTooLong> {
+/// The question the search takes, trimmed: as it is, within
+/// [`MAX_QUERY_CHARS`] characters and [`MAX_QUERY_WORDS`] words; a longer
+/// message (up to [`MAX_QUESTION_CHARS`]), cut to the words that carry its
+/// ask ([`words_that_ask`]). Reads no more than `MAX_QUESTION_CHARS + 1`
+/// characters of `query`, however long it is.
+pub fn check_query(query: &str) -> Result<Cow<'_, str>, QueryTooLong> {
     let query = query.trim();
-    if query.chars().nth(MAX_QUERY_CHARS).is_some() || words(query).nth(MAX_QUERY_WORDS).is_some() {
+    if query.chars().nth(MAX_QUESTION_CHARS).is_some() {
         return Err(QueryTooLong);
     }
-    Ok(query)
+    if query.chars().nth(MAX_QUERY_CHARS).is_none() && words(query).nth(MAX_QUERY_WORDS).is_none() {
+        return Ok(Cow::Borrowed(query));
+    }
+    Ok(Cow::Owned(words_that_ask(query)))
+}
+
+/// The words of a long message that carry its ask, within the caps: all
+/// of the question sentence (the last with a "?", else the last), then the
+/// words of the story around it that mean something (no stop words), the
+/// nearest sentences to the question first; in the message's order. Work
+/// grows with the message's words times its sentences, both capped by
+/// [`MAX_QUESTION_CHARS`].
+fn words_that_ask(message: &str) -> String {
+    let ends = |text: &str, marks: &[u8]| text.bytes().any(|b| marks.contains(&b));
+    let (mut sentence, mut at, mut asked) = (0, 0, None);
+    let mut found = Vec::new();
+    for word in words(message) {
+        let between = part(message, at..word.start);
+        if !found.is_empty() && ends(between, b".!?\n") {
+            if ends(between, b"?") {
+                asked = Some(sentence);
+            }
+            sentence += 1;
+        }
+        at = word.start + word.original.len();
+        found.push((word, sentence));
+    }
+    if ends(part(message, at..), b"?") {
+        asked = Some(sentence);
+    }
+    let asked: usize = asked.unwrap_or(sentence);
+    let mut kept = vec![false; found.len()];
+    let (mut count, mut chars) = (0, 0);
+    for distance in 0..=sentence {
+        for (i, (word, s)) in found.iter().enumerate() {
+            let length = word.original.len() + 1;
+            if s.abs_diff(asked) == distance
+                && (distance == 0 || !is_stop_word(&word.folded))
+                && count < MAX_QUERY_WORDS
+                && chars + length <= MAX_QUERY_CHARS
+            {
+                kept[i] = true;
+                count += 1;
+                chars += length;
+            }
+        }
+    }
+    let mut out = String::new();
+    let picked = found.iter().zip(&kept).filter(|(_, k)| **k);
+    push_joined(&mut out, picked.map(|((word, _), _)| word.original), " ");
+    out
 }
 
 /// Hits kept while ranking, beyond those asked for, so that one dropped as
