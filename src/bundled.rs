@@ -34,7 +34,7 @@ mod native {
 
     use super::{NOTICES, concepts, glossary};
     use privacy_notice_core::model::Notice;
-    use privacy_notice_core::search::{Corpus, Index, Weights};
+    use privacy_notice_core::search::{Corpus, Index, Scope, Weights};
 
     /// The bundled notices, glossary and concepts, with their index (built
     /// on first use, as the widget builds its own).
@@ -47,6 +47,45 @@ mod native {
             index: INDEX.get_or_init(|| Index::build(&NOTICES, glossary())),
             weights: &Weights::DEFAULT,
         }
+    }
+
+    /// What the widget searches on the page showing bundled notice `n`
+    /// (its place in [`NOTICES`]): that notice and the one it extends, with
+    /// the glossary, indexed together as the widget indexes them, so that
+    /// a word is as rare as it is on that page. Search it with
+    /// `Scope::Notice(0)` (see [`search_of`]).
+    pub fn page_corpus(n: usize) -> Corpus<'static> {
+        static PAGES: OnceLock<Vec<(Vec<Notice>, Index)>> = OnceLock::new();
+        let pages = PAGES.get_or_init(|| {
+            NOTICES
+                .iter()
+                .map(|notice| {
+                    let notices: Vec<Notice> = std::iter::once(notice.clone())
+                        .chain(parent_of(notice).cloned())
+                        .collect();
+                    let index = Index::build(&notices, glossary());
+                    (notices, index)
+                })
+                .collect()
+        });
+        let (notices, index) = &pages[n];
+        Corpus {
+            notices,
+            glossary: glossary(),
+            concepts: concepts(),
+            index,
+            weights: &Weights::DEFAULT,
+        }
+    }
+
+    /// What a search "within" `id` searches: the page showing that bundled
+    /// notice, as the widget does, or every notice for "*" (for authors).
+    /// `None` for an id no bundled notice has.
+    pub fn search_of(id: &str) -> Option<(Corpus<'static>, Scope)> {
+        if id == "*" {
+            return Some((corpus(), Scope::All));
+        }
+        notice(id).map(|(n, _)| (page_corpus(n), Scope::Notice(0)))
     }
 
     /// A bundled notice by id, with its place in [`NOTICES`].
@@ -65,4 +104,4 @@ mod native {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use native::{corpus, notice, parent_of};
+pub use native::{corpus, notice, parent_of, search_of};

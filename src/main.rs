@@ -16,7 +16,7 @@ use privacy_notice_core::html;
 use privacy_notice_core::load::{self, Dataset, MAX_GRADE, Problem, ProblemKind, Severity};
 use privacy_notice_core::model::{Notice, Question};
 use privacy_notice_core::rules::{self, MAX_NOTICE_JSON_BYTES};
-use privacy_notice_core::search::{Place, Scope, check_query};
+use privacy_notice_core::search::{Place, check_query};
 use privacy_notice_core::text::readability::Counts;
 use privacy_notice_core::{fidelity, import};
 
@@ -564,12 +564,12 @@ fn search(notice: &str, limit: usize, json: bool, question: &str) -> Result<Exit
         ));
     }
     let question = check_query(question).map_err(|e| Failure(e.to_string()))?;
-    let scope = if notice == "*" {
-        Scope::All
-    } else {
-        Scope::Notice(find_notice(notice)?.0)
-    };
-    let corpus = bundled::corpus();
+    // The page showing the notice searches it and the notice it extends:
+    // so does this, so that what it measures is what families get.
+    if notice != "*" {
+        find_notice(notice)?; // an unknown id: say which there are
+    }
+    let (corpus, scope) = bundled::search_of(notice).expect("a bundled notice's id, or *");
     let results = corpus.search(scope, &question, limit);
     let hits: Vec<serde_json::Value> = results
         .hits
