@@ -167,6 +167,18 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
             heading_level,
         } => {
             let notice = match (notice, file) {
+                (Some(id), _) if names_a_file(&id) => {
+                    let format = if json {
+                        " --json"
+                    } else if html {
+                        " --html"
+                    } else {
+                        ""
+                    };
+                    return Err(Failure(format!(
+                        "--notice takes a bundled notice's id (see `notice list`), and \"{id}\" is a notice file: drop --notice and name the file, `notice export {id}{format}`"
+                    )));
+                }
                 (Some(id), _) => find_notice(&id)?.1.clone(),
                 (None, Some(file)) => match checked_file(&file) {
                     Ok(notice) => notice,
@@ -297,6 +309,13 @@ fn import_page(
         "notice import: every line of the page is in the draft. Next: write the summaries and the explorer; `notice check {file}` lists what is still to do."
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Whether `--notice` was given a notice file rather than an id (a `.toml`
+/// name, or a file that exists): easy to write, as `--notice` reads "the
+/// notice", so the message says to drop it rather than list the ids.
+fn names_a_file(id: &str) -> bool {
+    id.ends_with(".toml") || Path::new(id).is_file()
 }
 
 fn find_notice(id: &str) -> Result<(usize, &'static Notice), Failure> {
