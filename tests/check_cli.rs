@@ -156,6 +156,20 @@ fn a_misspelt_summary_is_one_message_and_no_follow_on_noise() {
 }
 
 #[test]
+fn a_number_in_words_or_figures_is_one_fact() {
+    // Was three errors: "7 years", and "twelve months" and "6 years",
+    // which the wording states as "12 months" and "six years".
+    let (code, output) = notice(&["check", "tests/fixtures/invalid/different-number.toml"]);
+    assert_eq!(code, 1, "{output}");
+    let unstated: Vec<&str> = output
+        .lines()
+        .filter(|l| l.contains("is not stated"))
+        .collect();
+    assert_eq!(unstated.len(), 1, "{output}");
+    assert!(unstated[0].contains("\"7 years\""), "{output}");
+}
+
+#[test]
 fn hard_or_long_summaries_are_warnings_that_quote_the_sentence() {
     let (code, output) = notice(&["check", "tests/fixtures/warnings/hard-summaries.toml"]);
     assert_eq!(code, 0, "warnings do not fail the check\n{output}");
