@@ -171,6 +171,18 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
             form_field,
         } => {
             let notice = match (notice, file) {
+                (Some(id), _) if names_a_file(&id) => {
+                    let format = if json {
+                        " --json"
+                    } else if html {
+                        " --html"
+                    } else {
+                        ""
+                    };
+                    return Err(Failure(format!(
+                        "--notice takes a bundled notice's id (see `notice list`), and \"{id}\" is a notice file: drop --notice and name the file, `notice export {id}{format}`"
+                    )));
+                }
                 (Some(id), _) => find_notice(&id)?.1.clone(),
                 (None, Some(file)) => match checked_file(&file) {
                     Ok(notice) => notice,
@@ -315,6 +327,13 @@ fn import_page(
     Ok(ExitCode::SUCCESS)
 }
 
+/// Whether `--notice` was given a notice file rather than an id (a `.toml`
+/// name, or a file that exists): easy to write, as `--notice` reads "the
+/// notice", so the message says to drop it rather than list the ids.
+fn names_a_file(id: &str) -> bool {
+    id.ends_with(".toml") || Path::new(id).is_file()
+}
+
 fn find_notice(id: &str) -> Result<(usize, &'static Notice), Failure> {
     bundled::notice(id).ok_or_else(|| {
         let ids: Vec<_> = bundled::NOTICES.iter().map(|n| n.id.as_ref()).collect();
@@ -405,7 +424,7 @@ fn check(paths: &[PathBuf]) -> Result<ExitCode, Failure> {
         println!("{}\n", shown(&problem.to_string()));
     }
     for file in files {
-        print_report(file, files);
+        print_report(file, files, problems);
     }
     let (to_dos, errors) = count(problems);
     let warnings = problems.len() - errors - to_dos;
@@ -443,8 +462,10 @@ fn count(problems: &[load::Problem]) -> (usize, usize) {
     (to_dos, errors - to_dos)
 }
 
-/// The checklist and reading grades of one notice.
-fn print_report(file: &load::NoticeFile, files: &[load::NoticeFile]) {
+/// The checklist and reading grades of one notice; `problems` say which
+/// empty summaries are still to write and which were not read (an error
+/// above says why, such as a misspelt `sumary`).
+fn print_report(file: &load::NoticeFile, files: &[load::NoticeFile], problems: &[Problem]) {
     let notice = &file.notice;
     if notice.id.is_empty() && notice.sections.is_empty() {
         // Nothing readable to report on: the problems above say why.
@@ -473,11 +494,6 @@ fn print_report(file: &load::NoticeFile, files: &[load::NoticeFile]) {
         };
         println!("    {:<55} {found}", item.name);
     }
-    let summaries = notice
-        .sections
-        .iter()
-        .map(|s| Counts::of(&s.summary))
-        .fold(Counts::default(), |a, b| a + b);
     let left_out: Vec<String> = notice
         .explorer
         .iter()
@@ -497,12 +513,23 @@ fn print_report(file: &load::NoticeFile, files: &[load::NoticeFile]) {
         }
     }
     println!(
-        "  Plain-language summaries: Flesch–Kincaid grade {:.1} overall (target {MAX_GRADE} or below)",
-        summaries.grade()
+        "  Plain-language summaries: {}",
+        overall_grade(notice.sections.iter().map(|s| s.summary.as_ref()))
     );
-    for section in notice.sections.iter() {
-        if section.summary.is_empty() {
+    for (i, section) in notice.sections.iter().enumerate() {
+        let field = format!("section[{}].summary", i + 1);
+        let to_do = || {
+            problems
+                .iter()
+                .any(|p| load::is_to_do(p) && p.file == file.path && p.field == field)
+        };
+        if section.summary.is_empty() && to_do() {
             println!("    to do  #{} (summary still to write)", section.id);
+        } else if section.summary.is_empty() {
+            println!(
+                "        –  #{} (no summary read: see the error above)",
+                section.id
+            );
         } else {
             println!(
                 "    {:>5.1}  #{}",
@@ -511,16 +538,32 @@ fn print_report(file: &load::NoticeFile, files: &[load::NoticeFile]) {
             );
         }
     }
-    let answers = notice
-        .explorer
-        .iter()
-        .flat_map(|item| item.answers.iter().map(|a| Counts::of(&a.text)))
-        .fold(Counts::default(), |a, b| a + b);
     println!(
-        "  Explorer answers: Flesch–Kincaid grade {:.1} overall (target {MAX_GRADE} or below)",
-        answers.grade()
+        "  Explorer answers: {}",
+        overall_grade(
+            notice
+                .explorer
+                .iter()
+                .flat_map(|item| item.answers.iter().map(|a| a.text.as_ref()))
+        )
     );
     println!();
+}
+
+/// The reading grade of the texts written among `texts` together; none
+/// written gives no grade (the grade of nothing would print as 0.0).
+fn overall_grade<'a>(texts: impl Iterator<Item = &'a str>) -> String {
+    let counts = texts
+        .filter(|t| !t.is_empty())
+        .map(Counts::of)
+        .reduce(|a, b| a + b);
+    match counts {
+        Some(counts) => format!(
+            "Flesch–Kincaid grade {:.1} overall (target {MAX_GRADE} or below)",
+            counts.grade()
+        ),
+        None => "none written yet".into(),
+    }
 }
 
 fn print_notice(notice: &Notice) {

@@ -1,8 +1,10 @@
 //! The ICO checklist on the bundled notices: what each states, what it
-//! inherits, and what it leaves out.
+//! inherits, and what it leaves out; and on a fixture, that an item is
+//! found only where the notice gives evidence of it.
 
 use privacy_notice::bundled;
 use privacy_notice_core::checklist::{Found, checklist};
+use privacy_notice_core::load;
 
 fn found(notice_id: &str, item: &str) -> Found {
     let (_, notice) = bundled::notice(notice_id).unwrap();
@@ -56,4 +58,28 @@ fn service_notices_inherit_what_the_corporate_notice_states() {
             inherited_from: Some("afc-standard".into())
         }
     );
+}
+
+#[test]
+fn an_item_is_present_only_where_its_evidence_is() {
+    // A rights section that says "object to how we use" and "for the purpose
+    // of direct marketing" states no purpose: was "present: #your-rights".
+    let path = "tests/fixtures/valid/no-purposes.toml";
+    let source = std::fs::read_to_string(path).unwrap();
+    let (file, problems) = load::parse_notice(path, &source);
+    assert!(problems.is_empty(), "{problems:?}");
+    let list = checklist(&file.unwrap().notice, None);
+    let found = |name: &str| &list.iter().find(|i| i.name == name).unwrap().found;
+    assert_eq!(found("Purposes of using the data"), &Found::NotStated);
+    // What the section does state, it is still found for.
+    for right in ["Right of access", "Right to object"] {
+        assert_eq!(
+            found(right),
+            &Found::Section {
+                id: "your-rights".into(),
+                inherited_from: None
+            },
+            "{right}"
+        );
+    }
 }

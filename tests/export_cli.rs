@@ -328,3 +328,19 @@ fn the_demo_page_holds_the_current_export() {
         "{PAGE} is out of date: replace the lines between its `notice export` comments with the output of `notice export --notice afc-early-help --html`"
     );
 }
+
+#[test]
+fn a_notice_file_given_to_notice_says_to_drop_the_flag() {
+    // Was "no notice with id …" and the list of bundled ids.
+    for (file, flag) in [(FIXTURE, "--json"), ("our-notice.toml", "--html")] {
+        let (code, out, err) = notice(&["export", "--notice", file, flag]);
+        assert_eq!(code, 2, "{err}");
+        assert!(out.is_empty(), "{out}");
+        assert!(
+            err.contains(&format!(
+                "\"{file}\" is a notice file: drop --notice and name the file, `notice export {file} {flag}`"
+            )) && !err.contains("no notice with id"),
+            "{err}"
+        );
+    }
+}

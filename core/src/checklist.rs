@@ -29,10 +29,15 @@ pub struct Item {
 
 /// A checklist item found in a section whose folded heading and wording
 /// contain every phrase of one of `any_of` (each a set of phrases that must
-/// all appear).
+/// all appear), or whose heading contains one of `in_heading`.
 struct Rule {
     name: &'static str,
     any_of: &'static [&'static [&'static str]],
+    /// Phrases that name the item in a heading ("How we use your data") but
+    /// are no evidence in wording, where other items mention them too: a
+    /// rights section says "object to how we use it" and "processing for the
+    /// purpose of direct marketing" without stating a purpose.
+    in_heading: &'static [&'static str],
 }
 
 const RULES: &[Rule] = &[
@@ -42,18 +47,21 @@ const RULES: &[Rule] = &[
             &["use the information to"],
             &["use it to"],
             &["use this data to"],
+            &["use your data to"],
             &["we use information about"],
-            &["we use"],
-            &["purpose"],
+            &["for the following purposes"],
         ],
+        in_heading: &["we use", "purpose"],
     },
     Rule {
         name: "Lawful basis",
         any_of: &[&["lawful basis"], &["legal basis"], &["lawfully process"]],
+        in_heading: &[],
     },
     Rule {
         name: "Legitimate interests (where relied on)",
         any_of: &[&["legitimate interest"]],
+        in_heading: &[],
     },
     Rule {
         name: "Categories of personal data",
@@ -63,6 +71,7 @@ const RULES: &[Rule] = &[
             &["we collect and process the following"],
             &["information we collect"],
         ],
+        in_heading: &[],
     },
     Rule {
         name: "Source of data not from the person",
@@ -72,18 +81,22 @@ const RULES: &[Rule] = &[
             &["information from referrals"],
             &["from individuals involved"],
         ],
+        in_heading: &[],
     },
     Rule {
         name: "Recipients (who it is shared with)",
         any_of: &[&["share"]],
+        in_heading: &[],
     },
     Rule {
         name: "Transfers abroad",
         any_of: &[&["overseas"], &["outside the uk"], &["countries"]],
+        in_heading: &[],
     },
     Rule {
         name: "Retention (how long it is kept)",
         any_of: &[&["how long"], &["retention"], &["retained"]],
+        in_heading: &[],
     },
     Rule {
         name: "Right of access",
@@ -97,6 +110,7 @@ const RULES: &[Rule] = &[
             &["get a copy"],
             &["see the information we hold"],
         ],
+        in_heading: &[],
     },
     Rule {
         name: "Right to rectification",
@@ -108,6 +122,7 @@ const RULES: &[Rule] = &[
             &["to correct"],
             &["put right"],
         ],
+        in_heading: &[],
     },
     Rule {
         name: "Right to erasure",
@@ -118,6 +133,7 @@ const RULES: &[Rule] = &[
             &["to delete"],
             &["to erase"],
         ],
+        in_heading: &[],
     },
     Rule {
         name: "Right to restrict processing",
@@ -127,6 +143,7 @@ const RULES: &[Rule] = &[
             &["limit how we use"],
             &["limit the use"],
         ],
+        in_heading: &[],
     },
     Rule {
         name: "Right to data portability",
@@ -137,22 +154,27 @@ const RULES: &[Rule] = &[
             &["move your information"],
             &["to another organisation"],
         ],
+        in_heading: &[],
     },
     Rule {
         name: "Right to object",
         any_of: &[&["object to"], &["to object"], &["say no to how we use"]],
+        in_heading: &[],
     },
     Rule {
         name: "Rights about automated decision-making and profiling",
         any_of: &[&["automated"]],
+        in_heading: &[],
     },
     Rule {
         name: "Withdrawing consent",
         any_of: &[&["withdraw"]],
+        in_heading: &[],
     },
     Rule {
         name: "Complaining to the ICO",
         any_of: &[&["complain", "information commissioner"]],
+        in_heading: &[],
     },
     Rule {
         name: "Whether giving the data is required",
@@ -161,6 +183,7 @@ const RULES: &[Rule] = &[
             &["required to provide"],
             &["voluntary basis"],
         ],
+        in_heading: &[],
     },
 ];
 
@@ -178,19 +201,29 @@ pub fn checklist(notice: &Notice, parent: Option<&Notice>) -> Vec<Item> {
         .collect();
     // The notice's own sections before those it inherits; in each, a
     // section whose heading names the item before one whose wording does,
-    // trying the item's phrases in their order (most specific first).
-    let in_sections = |phrase_sets: &[&[&str]]| -> Found {
+    // trying the item's phrases in their order (most specific first), and
+    // in headings its `in_heading` phrases last.
+    let in_sections = |rule: &Rule| -> Found {
         let has = |text: &str, set: &[&str]| set.iter().all(|p| text.contains(p));
         let passes = [(false, true), (false, false), (true, true), (true, false)];
         passes
             .iter()
             .find_map(|&(inherited, by_heading)| {
-                phrase_sets.iter().find_map(|set| {
-                    sections.iter().find(|(s, heading, all)| {
-                        s.inherited_from.is_some() == inherited
-                            && has(if by_heading { heading } else { all }, set)
+                let heading_only = rule
+                    .in_heading
+                    .iter()
+                    .filter(|_| by_heading)
+                    .map(std::slice::from_ref);
+                rule.any_of
+                    .iter()
+                    .copied()
+                    .chain(heading_only)
+                    .find_map(|set| {
+                        sections.iter().find(|(s, heading, all)| {
+                            s.inherited_from.is_some() == inherited
+                                && has(if by_heading { heading } else { all }, set)
+                        })
                     })
-                })
             })
             .map_or(Found::NotStated, |(s, _, _)| Found::Section {
                 id: s.section.id.to_string(),
@@ -223,7 +256,7 @@ pub fn checklist(notice: &Notice, parent: Option<&Notice>) -> Vec<Item> {
     ];
     items.extend(RULES.iter().map(|rule| Item {
         name: rule.name,
-        found: in_sections(rule.any_of),
+        found: in_sections(rule),
     }));
     items
 }
