@@ -500,3 +500,31 @@ fn a_right_named_of_someone_else_asks_who_they_are() {
         "Courts and Tribunal Service",
     );
 }
+
+#[test]
+fn a_page_has_no_definition_of_a_term_its_wording_never_uses() {
+    // The glossary explains "corporate parenting" for the social care
+    // notice, whose wording uses it; the early help page never does.
+    let means = |id: &str| top_headings(id, "what is corporate parenting", 3);
+    assert!(
+        means("afc-social-care")
+            .iter()
+            .any(|h| h.contains("corporate parenting")),
+        "{:?}",
+        means("afc-social-care")
+    );
+    assert!(
+        !means("afc-early-help")
+            .iter()
+            .any(|h| h.contains("corporate parenting")),
+        "{:?}",
+        means("afc-early-help")
+    );
+}
+
+/// The headings of the top `n` hits for `ask` within notice `id`.
+fn top_headings(id: &str, ask: &str, n: usize) -> Vec<String> {
+    let (corpus, scope) = search_of(id);
+    let hits = corpus.search(scope, ask, n).hits;
+    hits.iter().map(|h| corpus.passage(&h.passage).0).collect()
+}

@@ -160,6 +160,20 @@ pub struct GlossaryTerm {
     pub definition: Text,
 }
 
+/// The first whole-word occurrence of `phrase` in `lower`. (A plain scan:
+/// glossary terms are short, and `match_indices` would bring the two-way
+/// string searcher into the Wasm.)
+fn find_word(lower: &str, phrase: &str) -> Option<(usize, usize)> {
+    let (bytes, wanted) = (lower.as_bytes(), phrase.as_bytes());
+    (0..=bytes.len().checked_sub(wanted.len())?)
+        .map(|s| (s, s + wanted.len()))
+        .find(|&(s, e)| {
+            let before = s == 0 || !bytes[s - 1].is_ascii_alphanumeric();
+            let after = e == bytes.len() || !bytes[e].is_ascii_alphanumeric();
+            bytes[s..e] == *wanted && before && after
+        })
+}
+
 /// A search concept: phrases families use, and the words notices use for
 /// the same thing ("say no" → object, consent, withdraw). Both sides are
 /// prepared phrases (stems; see `text::prepare_phrase`).
@@ -207,6 +221,13 @@ impl Concept {
 }
 
 impl GlossaryTerm {
+    /// Where the term first stands, as a whole word, in `lower` (text in
+    /// ASCII lower case): the byte range of the first of its `matches`
+    /// found.
+    pub fn found_in(&self, lower: &str) -> Option<(usize, usize)> {
+        self.matches.iter().find_map(|m| find_word(lower, m))
+    }
+
     /// The glossary as one text, as [`Concept::pack`] does the concepts.
     pub fn pack(terms: &[GlossaryTerm]) -> Option<String> {
         packed::pack(terms.iter().map(|t| {

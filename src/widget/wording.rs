@@ -92,7 +92,7 @@ fn render_inline(
         if explained.contains(&n) {
             continue;
         }
-        if let Some((start, end)) = term.matches.iter().find_map(|m| find_word(&lower, m))
+        if let Some((start, end)) = term.found_in(&lower)
             && found.iter().all(|(s, e, _)| end <= *s || start >= *e)
         {
             // Kept in text order (no sort: smaller Wasm).
@@ -144,18 +144,4 @@ fn term_disclosure(doc: &Document, parent: &Element, shown: &str, term: &Glossar
         &format!(" ({}: {}) ", term.term, term.definition),
     );
     append(parent, &[&button, &definition]);
-}
-
-/// The first whole-word occurrence of `phrase` in `lower`. (A plain scan:
-/// glossary terms are short, and `match_indices` would bring the two-way
-/// string searcher into the Wasm.)
-fn find_word(lower: &str, phrase: &str) -> Option<(usize, usize)> {
-    let (bytes, wanted) = (lower.as_bytes(), phrase.as_bytes());
-    (0..=bytes.len().checked_sub(wanted.len())?)
-        .map(|s| (s, s + wanted.len()))
-        .find(|&(s, e)| {
-            let before = s == 0 || !bytes[s - 1].is_ascii_alphanumeric();
-            let after = e == bytes.len() || !bytes[e].is_ascii_alphanumeric();
-            bytes[s..e] == *wanted && before && after
-        })
 }

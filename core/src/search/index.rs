@@ -424,12 +424,25 @@ impl Index {
             }
             lead_in_of.resize(passages.len(), NO_LEAD_IN);
         }
-        passages.extend((0..glossary.len()).map(|t| Passage {
-            kind: PassageKind::Glossary,
-            notice: 0,
-            item: to_u16(t),
-            block: 0,
-        }));
+        // A definition is searched only where the notices' wording uses its
+        // term: an early help page has no answer in "corporate parenting".
+        let wording: Vec<String> = notices
+            .iter()
+            .flat_map(|n| n.sections.iter())
+            .map(|s| s.body.to_ascii_lowercase())
+            .collect();
+        passages.extend(
+            glossary
+                .iter()
+                .enumerate()
+                .filter(|(_, term)| wording.iter().any(|w| term.found_in(w).is_some()))
+                .map(|(t, _)| Passage {
+                    kind: PassageKind::Glossary,
+                    notice: 0,
+                    item: to_u16(t),
+                    block: 0,
+                }),
+        );
         lead_in_of.resize(passages.len(), NO_LEAD_IN);
 
         // Headings are indexed once per head (a section, an explorer item,
