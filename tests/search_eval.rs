@@ -528,3 +528,14 @@ fn top_headings(id: &str, ask: &str, n: usize) -> Vec<String> {
     let hits = corpus.search(scope, ask, n).hits;
     hits.iter().map(|h| corpus.passage(&h.passage).0).collect()
 }
+
+#[test]
+fn the_count_is_of_answers_not_the_cap() {
+    // One passage answers; seven more scored under a tenth of it.
+    let shown = top("afc-standard", "do you tell hmrc", 8);
+    assert!(
+        (1..8).contains(&shown.len()),
+        "{} results: {shown:?}",
+        shown.len()
+    );
+}

@@ -384,6 +384,10 @@ impl<'a> Corpus<'a> {
             self.insert_best(&mut hits, hit, p, limit + SPARE_HITS);
         }
         hits.truncate(limit);
+        let floor = hits
+            .first()
+            .map_or(0.0, |(best, _)| best.score * weights.floor);
+        hits.retain(|(hit, _)| hit.score >= floor);
         Results {
             hits: hits.into_iter().map(|(hit, _)| hit).collect(),
             matched_terms,

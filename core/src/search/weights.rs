@@ -82,6 +82,10 @@ pub struct Weights {
     /// A fact of the notice's header ("About this notice"): short, and an
     /// answer only to questions about the notice itself. 0 to `wording`.
     pub about: f32,
+    /// A result scoring under this share of the best result is not shown:
+    /// the count says how many answer, not the cap, and no result beats a
+    /// wrong one. 0 (show every result up to the limit) to 1 (the best only).
+    pub floor: f32,
 }
 
 impl Weights {
@@ -107,6 +111,7 @@ impl Weights {
         definition: 0.4,
         definition_asked: 1.0,
         about: 0.5,
+        floor: 0.15,
     };
 
     /// How much a passage of `kind` counts, for a question that asks what
