@@ -1,6 +1,7 @@
-//! Reading a TOML file's values with the line of each, reporting every
-//! value that is missing or not what the format says (for notices, the
-//! glossary and the concepts alike).
+//! Reading a TOML file's values with the line of each (from the parser's
+//! spans), reporting every value that is missing or not what the format
+//! says, for notices, the glossary and the concepts alike ([`Report`]);
+//! and collecting what the checks across files find ([`FileProblems`]).
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
