@@ -149,28 +149,64 @@ fn body(blocks: &[Block]) -> String {
 
 /// The draft notice file.
 pub fn write(draft: &Draft) -> String {
+    let mut out = String::new();
+    write_top_level(&mut out, draft);
+    write_removed(&mut out, draft.outline);
+    write_controller(&mut out, draft.outline, draft.facts);
+    write_sections(&mut out, draft.outline, draft.options);
+    line(&mut out, "");
+    line(
+        &mut out,
+        "# To do: the explorer (\"What happens to my data\"): an [[explorer]] for each kind",
+    );
+    line(
+        &mut out,
+        "# of data the notice names, each answer citing the sections it comes from;",
+    );
+    line(
+        &mut out,
+        "# see notices/FORMAT.md. An answer the notice does not give is left out.",
+    );
+    out
+}
+
+/// Appends `text` and a line break to the draft.
+fn line(out: &mut String, text: &str) {
+    out.push_str(text);
+    out.push('\n');
+}
+
+/// The comment that opens the draft, and the notice's own fields.
+fn write_top_level(out: &mut String, draft: &Draft) {
     let Draft {
         outline,
         facts,
         options,
         ..
     } = draft;
-    let mut out = String::new();
-    let mut line = |text: &str| {
-        out.push_str(text);
-        out.push('\n');
-    };
-    line(&format!(
-        "# A draft notice, made by `notice import` from {}.",
-        draft
-            .page_url
-            .as_deref()
-            .or(options.url.as_deref())
-            .unwrap_or(&options.label)
-    ));
-    line("# Still to write: every section's summary (`notice check` lists each as a to-do,");
-    line("# with its line) and the explorer (see the end of the file). Check each heading");
-    line("# marked \"inferred\", and that no line in `removed` is the notice's own wording.");
+    line(
+        out,
+        &format!(
+            "# A draft notice, made by `notice import` from {}.",
+            draft
+                .page_url
+                .as_deref()
+                .or(options.url.as_deref())
+                .unwrap_or(&options.label)
+        ),
+    );
+    line(
+        out,
+        "# Still to write: every section's summary (`notice check` lists each as a to-do,",
+    );
+    line(
+        out,
+        "# with its line) and the explorer (see the end of the file). Check each heading",
+    );
+    line(
+        out,
+        "# marked \"inferred\", and that no line in `removed` is the notice's own wording.",
+    );
     let title = options.title.clone().or(outline.title.clone());
     let id = options
         .id
@@ -182,14 +218,15 @@ pub fn write(draft: &Draft) -> String {
                 .filter(|s| !s.is_empty())
         })
         .unwrap_or_else(|| "imported-notice".into());
-    line(&format!("id = {}", quoted(&id)));
+    line(out, &format!("id = {}", quoted(&id)));
     match &title {
-        Some(title) => line(&format!("title = {}", quoted(title))),
+        Some(title) => line(out, &format!("title = {}", quoted(title))),
         None => {
             line(
+                out,
                 "# to do: the page has no line the importer takes for its title; write the publisher's title",
             );
-            line("title = \"\"");
+            line(out, "title = \"\"");
         }
     }
     let page_language = draft
@@ -201,54 +238,69 @@ pub fn write(draft: &Draft) -> String {
         .as_deref()
         .filter(|l| !is_language_tag(l))
     {
-        line(&format!(
-            "# The page's lang, {}, is not a language tag, so it is not used.",
-            quoted(bad)
-        ));
+        line(
+            out,
+            &format!(
+                "# The page's lang, {}, is not a language tag, so it is not used.",
+                quoted(bad)
+            ),
+        );
     }
     let language = page_language
         .or(options.language.as_deref())
         .unwrap_or("en-GB");
-    line(&format!("language = {}", quoted(language)));
+    line(out, &format!("language = {}", quoted(language)));
     if let Some(parent) = options.extends {
-        line(&format!("extends = {}", quoted(&parent.id)));
+        line(out, &format!("extends = {}", quoted(&parent.id)));
     }
     let source = match (&facts.name, &title) {
         (Some(name), Some(title)) => format!("{name}: {title}"),
         (None, Some(title)) => title.clone(),
         _ => options.label.clone(),
     };
-    line(&format!("source = {}", quoted(&source)));
+    line(out, &format!("source = {}", quoted(&source)));
     if let Some(url) = options.url.as_deref().or(draft.page_url.as_deref()) {
-        line(&format!("source_url = {}", quoted(url)));
+        line(out, &format!("source_url = {}", quoted(url)));
     }
     if let Some(date) = &outline.published {
-        line(&format!("published = {}", quoted(date)));
+        line(out, &format!("published = {}", quoted(date)));
     }
     if let Some(date) = &outline.last_updated {
-        line(&format!("last_updated = {}", quoted(date)));
+        line(out, &format!("last_updated = {}", quoted(date)));
     }
-    line("");
-    line("# The page's lines left out of the notice's wording: the web page around it.");
-    line("removed = [");
+}
+
+/// The page's lines left out of the wording, under the reason for each run.
+fn write_removed(out: &mut String, outline: &Outline) {
+    line(out, "");
+    line(
+        out,
+        "# The page's lines left out of the notice's wording: the web page around it.",
+    );
+    line(out, "removed = [");
     let mut why_before = "";
     for (text, why) in &outline.removed {
         if *why != why_before {
-            line(&format!("  # {why}"));
+            line(out, &format!("  # {why}"));
             why_before = why;
         }
-        line(&format!("  {},", quoted(text)));
+        line(out, &format!("  {},", quoted(text)));
     }
-    line("]");
-    line("");
-    line("[controller]");
+    line(out, "]");
+}
+
+/// The `[controller]` table: the facts the wording states plainly.
+fn write_controller(out: &mut String, outline: &Outline, facts: &Facts) {
+    line(out, "");
+    line(out, "[controller]");
     match &facts.name {
-        Some(name) => line(&format!("name = {}", quoted(name))),
+        Some(name) => line(out, &format!("name = {}", quoted(name))),
         None => {
             line(
+                out,
                 "# to do: the wording does not say \"… is the controller\" in a way the importer reads; write the organisation's name",
             );
-            line("name = \"\"");
+            line(out, "name = \"\"");
         }
     }
     for (key, value) in [
@@ -258,18 +310,25 @@ pub fn write(draft: &Draft) -> String {
         ("ico_complaints_url", &facts.ico_complaints_url),
     ] {
         if let Some(value) = value {
-            line(&format!("{key} = {}", quoted(value)));
+            line(out, &format!("{key} = {}", quoted(value)));
         }
     }
     for note in &facts.notes {
-        line(&format!("# {note}"));
+        line(out, &format!("# {note}"));
     }
     if outline.hidden_emails > 0 {
-        line(&format!(
-            "# The page hides {} email address(es) (\"[email protected]\"): left out of the wording, as notices/FORMAT.md says; a hidden address is not a fact the draft can state.",
-            outline.hidden_emails
-        ));
+        line(
+            out,
+            &format!(
+                "# The page hides {} email address(es) (\"[email protected]\"): left out of the wording, as notices/FORMAT.md says; a hidden address is not a fact the draft can state.",
+                outline.hidden_emails
+            ),
+        );
     }
+}
+
+/// A `[[section]]` for each section of the outline, its summary to write.
+fn write_sections(out: &mut String, outline: &Outline, options: &Options) {
     let headings: Vec<&str> = outline
         .sections
         .iter()
@@ -277,24 +336,30 @@ pub fn write(draft: &Draft) -> String {
         .collect();
     let ids = section_ids(&headings, options.extends);
     for (section, (id, replaces)) in outline.sections.iter().zip(ids) {
-        line("");
-        line("[[section]]");
+        line(out, "");
+        line(out, "[[section]]");
         if let Some(reason) = section.from.reason() {
-            line(&format!("# {reason}"));
+            line(out, &format!("# {reason}"));
         }
         if let (Some(parent), Some(heading)) = (options.extends, replaces) {
-            line(&format!(
-                "# the id of {}'s section {}: on the same topic, this section replaces it",
-                parent.id,
-                quoted(heading)
-            ));
+            line(
+                out,
+                &format!(
+                    "# the id of {}'s section {}: on the same topic, this section replaces it",
+                    parent.id,
+                    quoted(heading)
+                ),
+            );
         }
         if !section.sub_headings.is_empty() {
             let subs: Vec<String> = section.sub_headings.iter().map(|s| quoted(s)).collect();
-            line(&format!(
-                "# lower headings kept in the wording as paragraphs: {}",
-                subs.join(", ")
-            ));
+            line(
+                out,
+                &format!(
+                    "# lower headings kept in the wording as paragraphs: {}",
+                    subs.join(", ")
+                ),
+            );
         }
         if section
             .blocks
@@ -302,20 +367,19 @@ pub fn write(draft: &Draft) -> String {
             .any(|b| matches!(b, Block::Item { nested: true, .. }))
         {
             line(
+                out,
                 "# a list nested in another on the page is written flat: its items follow the item they were under",
             );
         }
-        line(&format!("id = {}", quoted(&id)));
-        line(&format!("heading = {}", quoted(&section.heading)));
-        line(SUMMARY_TO_DO);
-        line("summary = \"\"");
-        line(&format!("body = {}", multiline(&body(&section.blocks))));
+        line(out, &format!("id = {}", quoted(&id)));
+        line(out, &format!("heading = {}", quoted(&section.heading)));
+        line(out, SUMMARY_TO_DO);
+        line(out, "summary = \"\"");
+        line(
+            out,
+            &format!("body = {}", multiline(&body(&section.blocks))),
+        );
     }
-    line("");
-    line("# To do: the explorer (\"What happens to my data\"): an [[explorer]] for each kind");
-    line("# of data the notice names, each answer citing the sections it comes from;");
-    line("# see notices/FORMAT.md. An answer the notice does not give is left out.");
-    out
 }
 
 #[cfg(test)]

@@ -232,6 +232,45 @@ struct Alternative {
 /// best it matches, plus a share of the others ([`Weights::other_alternatives`]).
 type Group = Vec<Alternative>;
 
+/// What each passage matches of a question's groups ([`Corpus::match_groups`]).
+struct Matches {
+    /// Per passage: its score over the groups it matches.
+    totals: Vec<f32>,
+    /// Per passage: the groups it matches.
+    matched: Vec<GroupSet>,
+    /// Per group: its weight, the inverse document frequency of its rarest
+    /// term times the weight of that term's alternative.
+    group_weights: Vec<f32>,
+    /// The sum of the groups' weights.
+    total_weight: f32,
+    /// The index's words the question matched, to mark in results.
+    matched_terms: Vec<String>,
+}
+
+/// The groups of a question as they are made: the concepts' first, then
+/// the other words'.
+struct Grouping {
+    groups: Vec<Group>,
+    /// Per group: whether it is a right the question names.
+    rights: Vec<bool>,
+    /// Per word: whether a concept's ask used it.
+    used: Vec<bool>,
+    /// Per word: the group it is in, if any.
+    group_of: Vec<Option<usize>>,
+}
+
+impl Grouping {
+    /// No groups yet, for a question of `words` words.
+    fn new(words: usize) -> Grouping {
+        Grouping {
+            groups: Vec::new(),
+            rights: Vec::new(),
+            used: vec![false; words],
+            group_of: vec![None; words],
+        }
+    }
+}
+
 /// A question read as groups, and which of them say what is asked rather
 /// than whom or where it is about (a relative, the service's name), and
 /// which are named only in the family's story.
@@ -276,64 +315,13 @@ impl<'a> Corpus<'a> {
         let about_a_term = asks_what_a_term_is(&query_words);
         let index = self.index;
         let weights = self.weights;
-        let mut totals = vec![0f32; index.passages.len()];
-        // Per passage: the groups it matches, and each group's weight.
-        let mut matched: Vec<GroupSet> = vec![0; index.passages.len()];
-        let mut group_weights: Vec<f32> = Vec::with_capacity(groups.len());
-        let mut total_weight = 0f32;
-        let mut matched_terms: Vec<String> = Vec::new();
-        let mut group_scores = Scores::new(index.passages.len());
-        let mut phrase = Scores::new(index.passages.len());
-        for (g, group) in groups.iter().enumerate() {
-            let bit = group_bit(g);
-            // The group's weight: the inverse document frequency of its rarest
-            // term, times the weight of the alternative it belongs to.
-            let mut weight = 0f32;
-            for alternative in group {
-                // Per passage: summed BM25 of the phrase's terms, and how many it has.
-                for &term in &alternative.terms {
-                    let scores = self.bm25(term);
-                    if !scores.is_empty() {
-                        let term = index.term(term);
-                        // What the story names is not marked in results: a
-                        // parent on a phone looks for what they asked.
-                        if bit & told == 0 && !matched_terms.iter().any(|t| t == term) {
-                            matched_terms.push(term.to_string());
-                        }
-                        weight = weight.max(alternative.weight * self.idf(scores.len()));
-                    }
-                    for (p, score) in scores {
-                        phrase.add(p, score);
-                    }
-                }
-                let length = alternative.terms.len() as f32;
-                for Scored {
-                    passage,
-                    sum,
-                    count,
-                    ..
-                } in phrase.drain()
-                {
-                    group_scores.add(
-                        passage,
-                        alternative.weight * sum * f32::from(count) / length,
-                    );
-                }
-            }
-            total_weight += weight;
-            group_weights.push(weight);
-            // The best alternative counts, and the others a little: a passage
-            // that says "how long", "kept" and "retained" beats one that
-            // only says "keep".
-            for Scored {
-                passage, sum, top, ..
-            } in group_scores.drain()
-            {
-                let score = top + weights.other_alternatives * (sum - top);
-                totals[usize::from(passage)] += score;
-                matched[usize::from(passage)] |= bit;
-            }
-        }
+        let Matches {
+            totals,
+            matched,
+            group_weights,
+            total_weight,
+            matched_terms,
+        } = self.match_groups(&groups, told);
         let covered = |mask: GroupSet| -> f32 {
             group_weights
                 .iter()
@@ -390,6 +378,78 @@ impl<'a> Corpus<'a> {
         hits.retain(|(hit, _)| hit.score >= floor);
         Results {
             hits: hits.into_iter().map(|(hit, _)| hit).collect(),
+            matched_terms,
+        }
+    }
+
+    /// What each passage matches of a question's `groups` (the words of
+    /// those in `told` are not marked in results), each group's weight and
+    /// the words matched.
+    fn match_groups(&self, groups: &[Group], told: GroupSet) -> Matches {
+        let index = self.index;
+        let weights = self.weights;
+        let mut totals = vec![0f32; index.passages.len()];
+        let mut matched: Vec<GroupSet> = vec![0; index.passages.len()];
+        let mut group_weights: Vec<f32> = Vec::with_capacity(groups.len());
+        let mut total_weight = 0f32;
+        let mut matched_terms: Vec<String> = Vec::new();
+        let mut group_scores = Scores::new(index.passages.len());
+        let mut phrase = Scores::new(index.passages.len());
+        for (g, group) in groups.iter().enumerate() {
+            let bit = group_bit(g);
+            // The group's weight: the inverse document frequency of its rarest
+            // term, times the weight of the alternative it belongs to.
+            let mut weight = 0f32;
+            for alternative in group {
+                // Per passage: summed BM25 of the phrase's terms, and how many it has.
+                for &term in &alternative.terms {
+                    let scores = self.bm25(term);
+                    if !scores.is_empty() {
+                        let term = index.term(term);
+                        // What the story names is not marked in results: a
+                        // parent on a phone looks for what they asked.
+                        if bit & told == 0 && !matched_terms.iter().any(|t| t == term) {
+                            matched_terms.push(term.to_string());
+                        }
+                        weight = weight.max(alternative.weight * self.idf(scores.len()));
+                    }
+                    for (p, score) in scores {
+                        phrase.add(p, score);
+                    }
+                }
+                let length = alternative.terms.len() as f32;
+                for Scored {
+                    passage,
+                    sum,
+                    count,
+                    ..
+                } in phrase.drain()
+                {
+                    group_scores.add(
+                        passage,
+                        alternative.weight * sum * f32::from(count) / length,
+                    );
+                }
+            }
+            total_weight += weight;
+            group_weights.push(weight);
+            // The best alternative counts, and the others a little: a passage
+            // that says "how long", "kept" and "retained" beats one that
+            // only says "keep".
+            for Scored {
+                passage, sum, top, ..
+            } in group_scores.drain()
+            {
+                let score = top + weights.other_alternatives * (sum - top);
+                totals[usize::from(passage)] += score;
+                matched[usize::from(passage)] |= bit;
+            }
+        }
+        Matches {
+            totals,
+            matched,
+            group_weights,
+            total_weight,
             matched_terms,
         }
     }
@@ -536,6 +596,51 @@ impl<'a> Corpus<'a> {
     /// alternatives: each concept it names, and each other meaningful word
     /// with its near spellings.
     fn query_groups(&self, scope: Scope, query: &str, query_words: &[Word]) -> Groups {
+        let positions = self.positions(scope, query, query_words);
+        let mut grouping = Grouping::new(positions.len());
+        self.group_concepts(&positions, &mut grouping);
+        self.group_other_words(&positions, &mut grouping);
+        let Grouping {
+            mut groups,
+            rights,
+            group_of,
+            ..
+        } = grouping;
+        // "Can I stop social care passing my stuff to the school" asks for
+        // the right to object, not who social care shares with.
+        if rights.contains(&true) {
+            for (group, _) in groups.iter_mut().zip(rights).filter(|(_, right)| !right) {
+                for alternative in group {
+                    alternative.weight *= self.weights.beside_a_right;
+                }
+            }
+        }
+        // Which groups say what is asked, and which the story only names.
+        let (mut asked, mut named, mut outside_story): (GroupSet, GroupSet, GroupSet) = (0, 0, 0);
+        for (position, g) in positions.iter().zip(group_of) {
+            let Some(bit) = g.map(group_bit) else {
+                continue;
+            };
+            named |= bit;
+            if !position.is_context() {
+                asked |= bit;
+            }
+            if !position.situation {
+                outside_story |= bit;
+            }
+        }
+        let told = named & !outside_story;
+        Groups {
+            groups,
+            asked,
+            told,
+        }
+    }
+
+    /// Each word of a question (`query`, and its `query_words`) with what
+    /// it may stand for and what it says: whom or where the question is
+    /// about, the story told around it, or what it asks.
+    fn positions(&self, scope: Scope, query: &str, query_words: &[Word]) -> Vec<Position> {
         let names = self.name_stems(scope);
         let roles = question_roles(query_words);
         let ask = the_ask(query, query_words, &roles);
@@ -570,28 +675,30 @@ impl<'a> Corpus<'a> {
                 p.named = false;
             }
         }
-        let known = |alternatives: &[(String, f32)]| -> Vec<Alternative> {
-            alternatives
-                .iter()
-                .filter_map(|(t, w)| {
-                    Some(Alternative {
-                        terms: vec![self.index.term_number(t)?],
-                        weight: *w,
-                    })
+        positions
+    }
+
+    /// The terms of `alternatives` that the index knows, each an alternative.
+    fn known(&self, alternatives: &[(String, f32)]) -> Vec<Alternative> {
+        alternatives
+            .iter()
+            .filter_map(|(t, w)| {
+                Some(Alternative {
+                    terms: vec![self.index.term_number(t)?],
+                    weight: *w,
                 })
-                .collect()
-        };
-        let mut groups: Vec<Group> = Vec::new();
-        // Per group: whether it is a right the question names.
-        let mut rights: Vec<bool> = Vec::new();
-        let mut used = vec![false; positions.len()];
-        // Per word: the concept group it names, if any.
-        let mut group_of: Vec<Option<usize>> = vec![None; positions.len()];
+            })
+            .collect()
+    }
+
+    /// A group for each concept the question names (two concepts named by
+    /// the same words are one group), marking the words it uses.
+    fn group_concepts(&self, positions: &[Position], grouping: &mut Grouping) {
         // The first letters of the question's stems and of what they may
         // stand for: an ask whose first word starts otherwise cannot
         // match, and most asks are ruled out by that one look.
         let mut initials = [false; 256];
-        for p in &positions {
+        for p in positions {
             for stem in std::iter::once(&p.stem).chain(p.alternatives.iter().map(|(t, _)| t)) {
                 if let Some(&b) = stem.as_bytes().first() {
                     initials[usize::from(b)] = true;
@@ -609,7 +716,7 @@ impl<'a> Corpus<'a> {
             let mut found = false;
             let mut at: Vec<usize> = Vec::new();
             for ask in concept.asks.iter().filter(|ask| could_match(ask)) {
-                if let Some(words) = find_phrase(&positions, ask) {
+                if let Some(words) = find_phrase(positions, ask) {
                     found = true;
                     for i in words {
                         if !at.contains(&i) {
@@ -650,39 +757,48 @@ impl<'a> Corpus<'a> {
                 alternative.weight *= context;
             }
             for &i in &at {
-                used[i] = true;
-                group.extend(known(&positions[i].alternatives).into_iter().map(|mut a| {
-                    a.weight *= positions[i].weight(self.weights);
-                    a
-                }));
+                grouping.used[i] = true;
+                group.extend(
+                    self.known(&positions[i].alternatives)
+                        .into_iter()
+                        .map(|mut a| {
+                            a.weight *= positions[i].weight(self.weights);
+                            a
+                        }),
+                );
             }
             if group.is_empty() {
                 continue;
             }
             // Two concepts named by the same words ("social workers": social
             // care, and the initials' concept) are one thing asked.
-            let g = match at.iter().find_map(|&i| group_of[i]) {
+            let g = match at.iter().find_map(|&i| grouping.group_of[i]) {
                 Some(g) => g,
                 None => {
-                    groups.push(Vec::new());
-                    rights.push(false);
-                    groups.len() - 1
+                    grouping.groups.push(Vec::new());
+                    grouping.rights.push(false);
+                    grouping.groups.len() - 1
                 }
             };
-            rights[g] |= concept.right && !of_someone_else;
+            grouping.rights[g] |= concept.right && !of_someone_else;
             for alternative in group {
-                add_alternative(&mut groups[g], alternative);
+                add_alternative(&mut grouping.groups[g], alternative);
             }
             for i in at {
-                group_of[i] = Some(g);
+                grouping.group_of[i] = Some(g);
             }
         }
-        for (i, (position, used)) in positions.iter().zip(used).enumerate() {
+    }
+
+    /// A group for each meaningful word no concept used: its spellings, or
+    /// while it is still being typed, the longer words it starts.
+    fn group_other_words(&self, positions: &[Position], grouping: &mut Grouping) {
+        for (i, (position, &used)) in positions.iter().zip(&grouping.used).enumerate() {
             if used || position.stop {
                 continue;
             }
-            group_of[i] = Some(groups.len());
-            let mut group = known(&position.alternatives);
+            grouping.group_of[i] = Some(grouping.groups.len());
+            let mut group = self.known(&position.alternatives);
             for alternative in &mut group {
                 alternative.weight *= position.weight(self.weights);
             }
@@ -702,37 +818,8 @@ impl<'a> Corpus<'a> {
                     );
                 }
             }
-            groups.push(group);
-            rights.push(false);
-        }
-        // "Can I stop social care passing my stuff to the school" asks for
-        // the right to object, not who social care shares with.
-        if rights.contains(&true) {
-            for (group, _) in groups.iter_mut().zip(rights).filter(|(_, right)| !right) {
-                for alternative in group {
-                    alternative.weight *= self.weights.beside_a_right;
-                }
-            }
-        }
-        // Which groups say what is asked, and which the story only names.
-        let (mut asked, mut named, mut outside_story): (GroupSet, GroupSet, GroupSet) = (0, 0, 0);
-        for (position, g) in positions.iter().zip(group_of) {
-            let Some(bit) = g.map(group_bit) else {
-                continue;
-            };
-            named |= bit;
-            if !position.is_context() {
-                asked |= bit;
-            }
-            if !position.situation {
-                outside_story |= bit;
-            }
-        }
-        let told = named & !outside_story;
-        Groups {
-            groups,
-            asked,
-            told,
+            grouping.groups.push(group);
+            grouping.rights.push(false);
         }
     }
 
