@@ -375,6 +375,29 @@ fn index_heading(passage: &Passage, notices: &[Notice], glossary: &[GlossaryTerm
     }
 }
 
+/// A passage for each definition whose term the notices' wording uses: an
+/// early help page has no answer in "corporate parenting".
+fn used_definitions<'a>(
+    notices: &[Notice],
+    glossary: &'a [GlossaryTerm],
+) -> impl Iterator<Item = Passage> + 'a {
+    let wording: Vec<String> = notices
+        .iter()
+        .flat_map(|n| n.sections.iter())
+        .map(|s| s.body.to_ascii_lowercase())
+        .collect();
+    glossary
+        .iter()
+        .enumerate()
+        .filter(move |(_, term)| wording.iter().any(|w| term.found_in(w).is_some()))
+        .map(|(t, _)| Passage {
+            kind: PassageKind::Glossary,
+            notice: 0,
+            item: u16::try_from(t).unwrap_or_else(|_| panic!("fewer than 65536 terms")),
+            block: 0,
+        })
+}
+
 impl Index {
     /// Indexes every passage of `notices` and `glossary`.
     pub fn build(notices: &[Notice], glossary: &[GlossaryTerm]) -> Index {
@@ -424,25 +447,7 @@ impl Index {
             }
             lead_in_of.resize(passages.len(), NO_LEAD_IN);
         }
-        // A definition is searched only where the notices' wording uses its
-        // term: an early help page has no answer in "corporate parenting".
-        let wording: Vec<String> = notices
-            .iter()
-            .flat_map(|n| n.sections.iter())
-            .map(|s| s.body.to_ascii_lowercase())
-            .collect();
-        passages.extend(
-            glossary
-                .iter()
-                .enumerate()
-                .filter(|(_, term)| wording.iter().any(|w| term.found_in(w).is_some()))
-                .map(|(t, _)| Passage {
-                    kind: PassageKind::Glossary,
-                    notice: 0,
-                    item: to_u16(t),
-                    block: 0,
-                }),
-        );
+        passages.extend(used_definitions(notices, glossary));
         lead_in_of.resize(passages.len(), NO_LEAD_IN);
 
         // Headings are indexed once per head (a section, an explorer item,
