@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use super::facts::Wording;
-use super::report::{FileProblems, Report, Table, text};
+use super::report::{Report, Table, text};
 use crate::model::Controller;
 use crate::rules::{self, is_contact, is_email, is_https_url};
 
@@ -111,7 +111,7 @@ pub(super) fn check_contacts(
     controller: &Controller,
     lines: &ControllerLines,
     wording: &Wording,
-    found: &mut FileProblems,
+    found: &mut Report,
 ) {
     let c = controller;
     for (key, value, line) in [

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use toml::de::DeValue;
 
 use super::facts::{Wording, check_plain};
-use super::report::{FileProblems, Report, Table, TableIds, kind_of, text};
+use super::report::{Report, Table, TableIds, kind_of, text};
 use crate::model::{Answer, ExplorerItem, Notice, Question};
 
 const ANSWER_KEYS: &[&str] = &["text", "from"];
@@ -138,7 +138,7 @@ pub(super) fn check_answers(
     parent: Option<&Notice>,
     lines: &[Vec<usize>],
     wording: &Wording,
-    found: &mut FileProblems,
+    found: &mut Report,
 ) {
     for (i, item) in notice.explorer.iter().enumerate() {
         let item_lines = lines.get(i).map_or(&[][..], Vec::as_slice);

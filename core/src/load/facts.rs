@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::Severity;
-use super::report::FileProblems;
+use super::report::Report;
 use crate::model::{Notice, blocks};
 use crate::text::fold_phrase;
 use crate::text::readability;
@@ -21,7 +21,7 @@ pub(super) fn check_plain(
     wording: &Wording,
     line: Option<usize>,
     field: &str,
-    out: &mut FileProblems,
+    out: &mut Report,
 ) {
     let grade = readability::grade(plain);
     if grade > MAX_GRADE {

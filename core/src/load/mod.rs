@@ -296,6 +296,18 @@ mod tests {
     use super::*;
 
     /// A notice file's problems, as printed.
+    /// The "not stated" problems of the test notice with its second
+    /// paragraph `body` and its summary `summary`.
+    fn unstated(body: &str, summary: &str) -> Vec<String> {
+        let source = NOTICE
+            .replace("Second paragraph, for 16 years.", body)
+            .replace("We keep it. We look after it.", summary);
+        problems_of(&source)
+            .into_iter()
+            .filter(|p| p.contains("is not stated"))
+            .collect()
+    }
+
     fn problems_of(source: &str) -> Vec<String> {
         let (file, mut problems) = parse_notice("t.toml", source);
         problems.extend(check_all(file.as_slice(), &[]));
@@ -324,15 +336,7 @@ mod tests {
         assert_eq!(with("We keep it for 16 years. Then it goes."), 0);
         assert_eq!(with("We keep it for 6 years. Then it goes."), 1);
         assert_eq!(with("We keep it for 1 years. Then it goes."), 1);
-        let law = |body: &str, summary: &str| {
-            let source = NOTICE
-                .replace("Second paragraph, for 16 years.", body)
-                .replace("We keep it. We look after it.", summary);
-            problems_of(&source)
-                .into_iter()
-                .filter(|p| p.contains("is not stated"))
-                .count()
-        };
+        let law = |body: &str, summary: &str| unstated(body, summary).len();
         assert_eq!(
             law(
                 "The Children and Data Act says so.",
@@ -359,15 +363,6 @@ mod tests {
 
     #[test]
     fn a_number_in_words_or_figures_is_the_same_fact() {
-        let unstated = |body: &str, summary: &str| -> Vec<String> {
-            let source = NOTICE
-                .replace("Second paragraph, for 16 years.", body)
-                .replace("We keep it. We look after it.", summary);
-            problems_of(&source)
-                .into_iter()
-                .filter(|p| p.contains("is not stated"))
-                .collect()
-        };
         for (body, summary) in [
             (
                 "We keep records for six years.",

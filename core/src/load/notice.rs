@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use super::controller::{check_contacts, read_controller};
 use super::explorer::{check_answers, read_explorer};
 use super::facts::Wording;
-use super::report::{FileProblems, Report, Table, text};
+use super::report::{Report, Table, text};
 use super::section::{check_summaries, read_sections};
 use super::{Lines, NoticeFile, Problem};
 use crate::model::{Controller, Notice};
@@ -165,7 +165,7 @@ pub fn check_all(files: &[NoticeFile], known: &[&Notice]) -> Vec<Problem> {
     let mut ids = HashSet::new();
     for file in files {
         let notice = &file.notice;
-        let mut found = FileProblems::new(&file.path);
+        let mut found = Report::new(&file.path, "");
         if !ids.insert(notice.id.clone()) {
             found.error(
                 Some(1),
@@ -200,7 +200,7 @@ fn extended<'n>(
     notice: &Notice,
     files: &'n [NoticeFile],
     known: &[&'n Notice],
-    found: &mut FileProblems,
+    found: &mut Report,
 ) -> Option<&'n Notice> {
     let parent_id = notice.extends.as_ref()?;
     if parent_id == &notice.id {

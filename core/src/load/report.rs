@@ -1,7 +1,7 @@
 //! Reading a TOML file's values with the line of each (from the parser's
 //! spans), reporting every value that is missing or not what the format
-//! says, for notices, the glossary and the concepts alike ([`Report`]);
-//! and collecting what the checks across files find ([`FileProblems`]).
+//! says, for notices, the glossary and the concepts alike ([`Report`]),
+//! and collecting what the checks across files find (a `Report` with no source).
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -28,7 +28,9 @@ pub(super) fn kind_of(value: &DeValue<'_>) -> &'static str {
     }
 }
 
-/// Collects problems for one file.
+/// Collects problems for one file: as its TOML is read, and then (made
+/// with no source) as the checks across files ([`super::check_all`]) read
+/// the model and the lines kept with it.
 pub(super) struct Report<'a> {
     file: &'a str,
     /// Byte offset of the start of each line, for [`Report::line_of`].
@@ -409,40 +411,6 @@ pub(super) fn normalise_newlines(s: &str) -> String {
 
 pub(super) fn text(s: String) -> Cow<'static, str> {
     Cow::Owned(s)
-}
-
-/// Collects the problems of one notice file found by the checks across
-/// files ([`super::check_all`]), which read the model and the lines kept
-/// with it, not the TOML.
-pub(super) struct FileProblems<'a> {
-    file: &'a str,
-    pub(super) problems: Vec<Problem>,
-}
-
-impl<'a> FileProblems<'a> {
-    pub(super) fn new(file: &'a str) -> FileProblems<'a> {
-        FileProblems {
-            file,
-            problems: Vec::new(),
-        }
-    }
-
-    pub(super) fn push(
-        &mut self,
-        severity: Severity,
-        line: Option<usize>,
-        field: &str,
-        message: String,
-        fix: &str,
-    ) {
-        self.problems.push(Problem::content(
-            severity, self.file, line, field, message, fix,
-        ));
-    }
-
-    pub(super) fn error(&mut self, line: Option<usize>, field: &str, message: String, fix: &str) {
-        self.push(Severity::Error, line, field, message, fix);
-    }
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use super::ProblemKind;
 use super::Severity;
 use super::facts::{Wording, check_plain};
-use super::report::{FileProblems, Report, Table, TableIds, text};
+use super::report::{Report, Table, TableIds, text};
 use crate::model::Section;
 use crate::text::readability::sentences;
 
@@ -116,7 +116,7 @@ pub(super) fn check_summaries(
     sections: &[Section],
     lines: &[usize],
     wording: &Wording,
-    found: &mut FileProblems,
+    found: &mut Report,
 ) {
     for (i, section) in sections.iter().enumerate() {
         if section.summary.is_empty() {
