@@ -399,12 +399,6 @@ fn check(paths: &[PathBuf]) -> Result<ExitCode, Failure> {
         // A folder is checked as `notices/` is: its notices, glossary and concepts.
         let (dirs, files): (Vec<_>, Vec<_>) = paths.iter().cloned().partition(|p| p.is_dir());
         for dir in dirs {
-            if !has_notice_files(&dir) {
-                return Err(Failure(format!(
-                    "no notice files in {}: a notice is a .toml file (see notices/FORMAT.md). Name the folder that holds them, or the files.",
-                    dir.display()
-                )));
-            }
             let more = load::read_dir(&dir);
             dataset.files.extend(more.files);
             dataset.problems.extend(more.problems);
@@ -438,18 +432,6 @@ fn check(paths: &[PathBuf]) -> Result<ExitCode, Failure> {
         );
     }
     Ok(ExitCode::from(exit_code(problems)))
-}
-
-/// Whether `dir` holds a notice file: a `.toml` file other than the
-/// glossary and the concepts.
-fn has_notice_files(dir: &Path) -> bool {
-    std::fs::read_dir(dir).is_ok_and(|entries| {
-        entries.flatten().any(|entry| {
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            name.ends_with(".toml") && name != load::GLOSSARY_FILE && name != load::CONCEPTS_FILE
-        })
-    })
 }
 
 /// The to-dos (summaries still to write) and the other errors among `problems`.

@@ -165,6 +165,17 @@ pub fn read_dir(dir: &std::path::Path) -> Dataset {
         p.file_name()
             .is_some_and(|n| n == GLOSSARY_FILE || n == CONCEPTS_FILE)
     });
+    if notices.is_empty() {
+        // Checking nothing is not a pass.
+        let dir = dir.display().to_string();
+        dataset.problems.push(file_problem(
+            &dir,
+            None,
+            format!("no notice files in {dir}"),
+            "a notice is a .toml file (see notices/FORMAT.md): name the folder that holds them, or the files",
+        ));
+        return dataset;
+    }
     for path in extras {
         let name = path.display().to_string();
         match read_source(&path) {
