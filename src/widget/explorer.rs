@@ -7,19 +7,16 @@ use web_sys::{Document, Element};
 use super::disclosure::Disclosure;
 use super::dom::{append, append_text, element, heading, set, text_element};
 use super::notice_view::section_link;
+use super::strings;
 use super::wording::{PASSAGE, linked_paragraph};
 use privacy_notice_core::model::{ExplorerItem, Notice, Question};
-use privacy_notice_core::render::{self, NOT_STATED, WHAT_HAPPENS, WHERE_IT_SAYS};
+use privacy_notice_core::render;
 
 /// The explorer's (empty) container; [`render_into`] fills it when the
 /// explorer is first shown, so a page that never opens it pays nothing.
 pub fn container(doc: &Document, notice: &Notice) -> Element {
     let panel = element(doc, "section", "pn-explorer");
-    set(
-        &panel,
-        "aria-label",
-        &format!("{WHAT_HAPPENS}: {}", notice.title),
-    );
+    set(&panel, "aria-label", &strings::explorer(&notice.title));
     panel
 }
 
@@ -32,9 +29,11 @@ pub fn render_into(
     level: u8,
 ) -> Vec<Disclosure> {
     let title = heading(doc, level + 1, "");
-    title.set_text_content(Some(WHAT_HAPPENS));
-    let intro = "Choose a kind of information to see why we use it, who may see it, how long we keep it and what you can do.";
-    append(panel, &[&title, &text_element(doc, "p", "", intro)]);
+    title.set_text_content(Some(strings::WHAT_HAPPENS));
+    append(
+        panel,
+        &[&title, &text_element(doc, "p", "", strings::EXPLORER_INTRO)],
+    );
 
     let section_heading = |id: &str| {
         notice
@@ -86,7 +85,7 @@ pub fn answer(doc: &Document, item: &ExplorerItem, question: Question) -> Elemen
             set(&text, PASSAGE, &n.to_string());
             text
         }
-        None => text_element(doc, "p", "pn-not-stated", NOT_STATED),
+        None => text_element(doc, "p", "pn-not-stated", strings::NOT_STATED),
     }
 }
 
@@ -104,7 +103,7 @@ pub fn sources(
     if ids.is_empty() {
         return Vec::new();
     }
-    let label = text_element(doc, "p", "pn-sources", WHERE_IT_SAYS);
+    let label = text_element(doc, "p", "pn-sources", strings::WHERE_IT_SAYS);
     let label_id = format!("{dom_id}-sources");
     set(&label, "id", &label_id);
     let list = element(doc, "ul", "pn-source-list");

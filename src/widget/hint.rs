@@ -14,12 +14,9 @@ use web_sys::{HtmlElement, ShadowRoot};
 use super::dom::{append, append_text, element, on, set, text_element, toggle_controlled};
 use super::explorer::{answer, sources};
 use super::page::Page;
+use super::strings;
 use privacy_notice_core::model::Question;
 use privacy_notice_core::rules;
-
-/// The hint's button, and the start of its accessible name.
-const WHY_WE_ASK: &str = "Why we ask for this";
-use privacy_notice_core::text::push_joined;
 
 /// The questions a hint answers, in order.
 const HINT_QUESTIONS: [Question; 4] = [
@@ -48,14 +45,10 @@ pub fn mount_hint(
     let notice = page.notice();
     let kind = host.get_attribute("kind").unwrap_or_default();
     let Some(item) = notice.explorer.iter().find(|e| e.id == kind.trim()) else {
-        let mut message = format!(
-            "kind=\"{}\" is not a kind of data in \"{}\". Use one of: ",
-            kind.chars().take(100).collect::<String>(),
-            notice.id,
-        );
-        push_joined(&mut message, notice.explorer.iter().map(|e| &*e.id), ", ");
-        message.push('.');
-        return Err(JsError::new(&message));
+        let kinds = notice.explorer.iter().map(|e| &*e.id);
+        return Err(JsError::new(&strings::unknown_kind(
+            &kind, &notice.id, kinds,
+        )));
     };
     let doc = host
         .owner_document()
@@ -74,15 +67,11 @@ pub fn mount_hint(
     set(&button, "type", "button");
     set(&button, "aria-expanded", "false");
     set(&button, "aria-controls", "pn-hint-panel");
-    append_text(&doc, &button, WHY_WE_ASK);
+    append_text(&doc, &button, strings::WHY_WE_ASK);
     // The kind of data in its name, for a screen reader going from button
     // to button; it starts with the visible words (WCAG 2.5.3). A hidden
     // span would be read with a space before its colon.
-    set(
-        &button,
-        "aria-label",
-        &format!("{WHY_WE_ASK}: {}", item.label),
-    );
+    set(&button, "aria-label", &strings::hint_button(&item.label));
     let panel = element(&doc, "div", "pn-hint-panel");
     set(&panel, "id", "pn-hint-panel");
     set(&panel, "hidden", "");

@@ -529,9 +529,7 @@
     }
 
     mount(root, notice, parent) {
-      return privacyNoticeWasm.mount(this, root, notice, parent, (name, a, b) =>
-        tell(this, name, name === "toggle" ? { section: a, open: b } : name === "view" ? { view: a } : { resultCount: a })
-      );
+      return privacyNoticeWasm.mount(this, root, notice, parent, (name, detail) => tell(this, name, detail));
     }
 
     started(notice, parent) {

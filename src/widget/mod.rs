@@ -8,12 +8,14 @@
 
 mod disclosure;
 mod dom;
+mod edge;
 mod explorer;
 mod hint;
 mod notice_view;
 mod page;
 pub(crate) mod read;
 mod search_box;
+mod strings;
 mod wording;
 
 use std::cell::{Cell, RefCell};
@@ -25,10 +27,11 @@ use web_sys::{Document, Element, HtmlElement, ShadowRoot};
 
 use gloo_events::EventListener;
 use privacy_notice_core::model::Notice;
-use privacy_notice_core::search::{Place, check_query};
+use privacy_notice_core::search::check_query;
 
 use disclosure::{Disclosure, focus_and_scroll};
 use dom::{append, element, on, set, text_element};
+use edge::{Event, SearchHit, to_js};
 use page::Page;
 use wording::PASSAGE;
 
@@ -61,28 +64,16 @@ impl Drop for Mounted {
 impl Mounted {
     /// The hits the search box would show for `query`, at most `limit`.
     /// The host page's own question: nothing a family types is passed on.
-    pub fn search(&self, query: &str, limit: usize) -> Result<js_sys::Array, JsError> {
+    pub fn search(&self, query: &str, limit: usize) -> Result<JsValue, JsError> {
         let query = check_query(query).map_err(|e| JsError::new(&e.to_string()))?;
         let corpus = self.widget.page.corpus();
-        let hits = js_sys::Array::new();
-        for hit in corpus.search(self.widget.page.scope(), &query, limit).hits {
-            let (heading, text) = corpus.passage(&hit.passage);
-            let section = match corpus.place(&hit.passage) {
-                Place::Section(id) => JsValue::from_str(id),
-                _ => JsValue::NULL,
-            };
-            let object = js_sys::Object::new();
-            for (key, value) in [
-                ("section", section),
-                ("heading", JsValue::from_str(&heading)),
-                ("text", JsValue::from_str(&text)),
-                ("score", JsValue::from_f64(f64::from(hit.score))),
-            ] {
-                js_sys::Reflect::set(&object, &JsValue::from_str(key), &value).ok();
-            }
-            hits.push(&object);
-        }
-        Ok(hits)
+        let found = corpus.search(self.widget.page.scope(), &query, limit);
+        let hits: Vec<SearchHit> = found
+            .hits
+            .iter()
+            .map(|hit| SearchHit::new(&corpus, hit))
+            .collect();
+        Ok(to_js(&hits))
     }
 
     /// Opens a section and scrolls to it; moves focus to it only if asked.
@@ -108,9 +99,8 @@ impl Mounted {
 /// parsed from their JSON chunks, into `root`, as `host`'s attributes ask.
 /// Bad data is an error saying what to fix; the loader shows its error box
 /// (with the host's fallback link) and warns once.
-/// `events(name, a, b)` is called on each change a host page may follow:
-/// `("toggle", sectionId, open)`, `("view", "notice" | "explorer")`,
-/// `("search", resultCount)` — never with what a family typed.
+/// `events(name, detail)` is called on each change a host page may follow
+/// (an [`edge::Event`]), never with what a family typed.
 #[wasm_bindgen]
 pub fn mount(
     host: HtmlElement,
@@ -131,10 +121,7 @@ pub fn mount(
             .ok()
             .filter(|l| (1..=5).contains(l))
             .unwrap_or_else(|| {
-                web_sys::console::warn_1(
-                    &format!("<privacy-notice>: heading-level=\"{value}\" is not 1 to 5; using 2.")
-                        .into(),
-                );
+                web_sys::console::warn_1(&strings::bad_heading_level(&value).into());
                 2
             }),
     };
@@ -221,7 +208,7 @@ impl Widget {
 
         let views = element(doc, "div", "pn-views");
         set(&views, "role", "group");
-        set(&views, "aria-label", "Choose what to read");
+        set(&views, "aria-label", strings::CHOOSE_VIEW);
         let view_button = |view, label| {
             let b = text_element(doc, "button", "pn-view-button", label);
             set(&b, "type", "button");
@@ -229,8 +216,8 @@ impl Widget {
             (view, b)
         };
         let view_buttons = [
-            view_button(View::Notice, "The notice"),
-            view_button(View::Explorer, "What happens to my data"),
+            view_button(View::Notice, strings::THE_NOTICE),
+            view_button(View::Explorer, strings::WHAT_HAPPENS),
         ];
 
         let mut ids = 0;
@@ -251,7 +238,7 @@ impl Widget {
         root.append_child(&container).expect_throw("append widget");
 
         let back = element(doc, "p", "pn-back");
-        let back_link = text_element(doc, "a", "", "Back to results");
+        let back_link = text_element(doc, "a", "", strings::BACK_TO_RESULTS);
         set(&back_link, "href", "#pn-results");
         append(&back, &[&back_link]);
         let widget = Rc::new(Widget {
@@ -370,22 +357,24 @@ impl Widget {
 
     /// Reports a section opened or closed to the host page.
     fn toggled(&self, section: &Disclosure) {
-        self.emit(
-            "toggle",
-            &JsValue::from_str(&section.id),
-            &JsValue::from_bool(section.is_open()),
-        );
+        self.emit(Event::Toggle {
+            section: &section.id,
+            open: section.is_open(),
+        });
     }
 
     /// Reports a search to the host page: how many results, never the words.
     fn reported_search(&self, count: usize) {
-        self.emit("search", &JsValue::from(count as u32), &JsValue::UNDEFINED);
+        self.emit(Event::Search {
+            result_count: count as u32,
+        });
     }
 
-    /// Calls the loader's event callback (see [`mount`]).
-    fn emit(&self, name: &str, a: &JsValue, b: &JsValue) {
+    /// Tells the host page, through the loader's callback (see [`mount`]).
+    fn emit(&self, event: Event) {
+        let (name, detail) = event.to_js();
         self.events
-            .call3(&JsValue::NULL, &JsValue::from_str(name), a, b)
+            .call2(&JsValue::NULL, &JsValue::from_str(name), &detail)
             .ok();
     }
 
@@ -408,11 +397,8 @@ impl Widget {
     /// sections' state; `aria-expanded` agrees with the label.
     fn update_toggle_all(&self) {
         let all_open = self.all_open();
-        self.toggle_all.set_text_content(Some(if all_open {
-            "Hide all sections"
-        } else {
-            "Show all sections"
-        }));
+        self.toggle_all
+            .set_text_content(Some(strings::toggle_all(all_open)));
         set(
             &self.toggle_all,
             "aria-expanded",
@@ -425,7 +411,7 @@ impl Widget {
             self.build_explorer();
         }
         if self.view.replace(view) != view {
-            self.emit("view", &JsValue::from_str(view.name()), &JsValue::UNDEFINED);
+            self.emit(Event::View(view.detail()));
         }
         for (v, button) in &self.view_buttons {
             set(

@@ -6,10 +6,11 @@ use web_sys::{Document, Element};
 
 use super::disclosure::Disclosure;
 use super::dom::{append, append_text, element, heading, set, text_element};
+use super::strings;
 use super::wording::{ABOUT_PASSAGE, PASSAGE, SUMMARY_PASSAGE, linked_paragraph, render_body};
 use crate::bundled::glossary;
 use privacy_notice_core::model::{Notice, shown_sections};
-use privacy_notice_core::render::{self, IN_SHORT, WHAT_THE_NOTICE_SAYS};
+use privacy_notice_core::render;
 use privacy_notice_core::text::readability::sentences;
 
 /// The title and the facts a reader (and a printed copy) needs: who
@@ -55,7 +56,7 @@ pub fn sections(
     let panel = element(doc, "div", "pn-notice");
     let overview = element(doc, "section", "pn-overview");
     let overview_heading = heading(doc, level + 1, "pn-overview-heading");
-    overview_heading.set_text_content(Some(IN_SHORT));
+    overview_heading.set_text_content(Some(strings::IN_SHORT));
     let overview_list = element(doc, "ul", "");
     // Each section's name, then its first plain sentence as the link: the
     // section buttons below carry the names, so a keyboard or screen-reader
@@ -73,15 +74,11 @@ pub fn sections(
         );
         append(&overview_list, &[&li]);
     }
-    set(
-        &overview,
-        "aria-label",
-        &format!("{IN_SHORT}: {}", notice.title),
-    );
+    set(&overview, "aria-label", &strings::overview(&notice.title));
     append(&overview, &[&overview_heading, &overview_list]);
 
     let controls = element(doc, "div", "pn-controls");
-    let toggle_all = text_element(doc, "button", "pn-toggle-all", "Show all sections");
+    let toggle_all = text_element(doc, "button", "pn-toggle-all", strings::toggle_all(false));
     set(&toggle_all, "type", "button");
     append(&controls, &[&toggle_all]);
     append(&panel, &[&overview, &controls]);
@@ -94,7 +91,7 @@ pub fn sections(
         if let Some(from) = shown.inherited_from {
             // Seen after the heading; heard once, as the button's
             // description (the note in its panel), not in its name.
-            let tag = text_element(doc, "span", "pn-tag", &render::inherited_tag(from));
+            let tag = text_element(doc, "span", "pn-tag", &strings::inherited_tag(from));
             set(&tag, "aria-hidden", "true");
             append(&label, &[&tag]);
         }
@@ -103,7 +100,7 @@ pub fn sections(
         let dom_id = format!("pn-s-{}", section.id);
         let (disclosure, h) = Disclosure::new(doc, level + 1, &section.id, &dom_id, &label);
         if let Some(from) = shown.inherited_from {
-            let note = text_element(doc, "p", "pn-inherited", &render::inherited_note(from));
+            let note = text_element(doc, "p", "pn-inherited", &strings::inherited_note(from));
             let note_id = format!("{dom_id}-from");
             set(&note, "id", &note_id);
             set(&disclosure.button, "aria-describedby", &note_id);
@@ -114,12 +111,20 @@ pub fn sections(
         set(&summary_text, PASSAGE, SUMMARY_PASSAGE);
         append(
             &summary,
-            &[&text_element(doc, "p", "pn-label", IN_SHORT), &summary_text],
+            &[
+                &text_element(doc, "p", "pn-label", strings::IN_SHORT),
+                &summary_text,
+            ],
         );
         let original = element(doc, "div", "pn-original");
         append(
             &original,
-            &[&text_element(doc, "p", "pn-label", WHAT_THE_NOTICE_SAYS)],
+            &[&text_element(
+                doc,
+                "p",
+                "pn-label",
+                strings::WHAT_THE_NOTICE_SAYS,
+            )],
         );
         render_body(doc, &original, &section.body, glossary(), ids);
         append(&disclosure.panel, &[&summary, &original]);

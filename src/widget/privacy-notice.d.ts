@@ -16,10 +16,18 @@ export interface PrivacyNoticeInfo {
   readonly contentHash: string;
 }
 
-/** A search hit, as `el.search()` gives it: the hits the search box would show. */
+/** A search hit, as `el.search()` gives it: the hits the search box would show, each saying where it leads. */
 export interface PrivacyNoticeHit {
-  /** The section it is in; `null` for a "What happens to my data" answer, a definition or a fact about the notice. */
+  /** `"section"`: a section's summary or wording; `"explorer"`: a "What happens to my data" answer; `"glossary"`: a definition; `"about"`: a fact about the notice (who publishes it, when it was updated). */
+  leadsTo: "section" | "explorer" | "glossary" | "about";
+  /** The section it is in (`openSection(section)` opens it); `null` unless `leadsTo` is `"section"`. */
   section: string | null;
+  /** The kind of data the answer is about (as in `<privacy-notice-hint kind>`); `null` unless `leadsTo` is `"explorer"`. */
+  kind: string | null;
+  /** The question the answer answers: the key the notice's file uses for it (`"includes"`, `"why"`, `"lawful_basis"`, `"who_sees"`, `"shared_without_asking"`, `"kept_for"` or `"your_rights"`); `null` unless `leadsTo` is `"explorer"`. */
+  question: "includes" | "why" | "lawful_basis" | "who_sees" | "shared_without_asking" | "kept_for" | "your_rights" | null;
+  /** The sections an explorer answer comes from (each one `openSection` opens); empty otherwise. */
+  from: string[];
   heading: string;
   /** The passage, with the sentence that leads into it when it is a list item. */
   text: string;

@@ -3,59 +3,25 @@
 //! section. The count is announced by the widget's polite live region;
 //! Escape clears.
 
-use std::cell::Cell;
+use std::cell::RefCell;
 use std::rc::Rc;
 
-use wasm_bindgen::prelude::Closure;
+use gloo_timers::callback::Timeout;
 use wasm_bindgen::{JsCast, UnwrapThrowExt};
 use web_sys::{Document, Element, Event, HtmlInputElement, KeyboardEvent};
 
 use super::Widget;
 use super::dom::{append, append_text, element, on, set, text_element};
 use super::page::Page;
+use super::strings;
 use super::wording::{ABOUT_PASSAGE, PASSAGE, SUMMARY_PASSAGE};
 use privacy_notice_core::search::{MAX_QUESTION_CHARS, PassageKind, Place, check_query, highlight};
 use privacy_notice_core::text::part;
 
 /// How long to wait after the last key before searching, in milliseconds.
-const DEBOUNCE_MS: i32 = 200;
+const DEBOUNCE_MS: u32 = 200;
 /// How many passages to show.
 const RESULT_LIMIT: usize = 8;
-
-/// The search waiting for the user to pause typing: its timeout is
-/// cancelled when restarted, and when dropped with the widget's listeners,
-/// so it never runs on a widget that is gone. (gloo-timers' `Timeout` does
-/// the same; its one-shot closures measured 187 B brotli more Wasm.)
-struct Pending {
-    run: Closure<dyn FnMut()>,
-    timeout: Cell<Option<i32>>,
-}
-
-impl Pending {
-    fn restart(&self) {
-        self.cancel();
-        let id = web_sys::window().and_then(|w| {
-            w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                self.run.as_ref().unchecked_ref(),
-                DEBOUNCE_MS,
-            )
-            .ok()
-        });
-        self.timeout.set(id);
-    }
-
-    fn cancel(&self) {
-        if let (Some(id), Some(window)) = (self.timeout.take(), web_sys::window()) {
-            window.clear_timeout_with_handle(id);
-        }
-    }
-}
-
-impl Drop for Pending {
-    fn drop(&mut self) {
-        self.cancel();
-    }
-}
 
 pub struct SearchBox {
     pub element: Element,
@@ -74,17 +40,12 @@ impl SearchBox {
         set(
             &container,
             "aria-label",
-            &format!("Search {}", notice.title),
+            &strings::search_landmark(&notice.title),
         );
         set(&container, "part", "search");
-        let label = text_element(doc, "label", "pn-search-label", "Search this notice");
+        let label = text_element(doc, "label", "pn-search-label", strings::SEARCH_LABEL);
         set(&label, "for", "pn-search-input");
-        let hint = text_element(
-            doc,
-            "p",
-            "pn-hint",
-            "Ask in your own words, for example “who will see this?” or “how long do you keep it?”",
-        );
+        let hint = text_element(doc, "p", "pn-hint", strings::SEARCH_HINT);
         set(&hint, "id", "pn-search-hint");
         let input: HtmlInputElement = element_of(doc, "input");
         set(&input, "id", "pn-search-input");
@@ -99,17 +60,10 @@ impl SearchBox {
         set(
             &results,
             "aria-label",
-            &format!("Search results in {}", notice.title),
+            &strings::results_region(&notice.title),
         );
         append(&container, &[&label, &hint, &input, &results]);
-        let dpo = page.contact(|c| &c.dpo_email);
-        let ask = match dpo {
-            Some(email) => format!("ask the Data Protection Officer ({email})"),
-            None => "ask the Data Protection Officer".to_string(),
-        };
-        let no_results_help = format!(
-            "Try other words, like “share”, “keep” or “rights”. You can also look at “What happens to my data”, or {ask}."
-        );
+        let no_results_help = strings::no_results_help(page.contact(|c| &c.dpo_email));
         SearchBox {
             element: container,
             input,
@@ -122,16 +76,18 @@ impl SearchBox {
     /// clears. The listeners, and a pending search, go with the widget.
     pub fn listen(self, widget: &Rc<Widget>) {
         let this = Rc::new(self);
-        let pending = Rc::new(Pending {
-            run: {
-                let (this, widget) = (Rc::clone(&this), Rc::clone(widget));
-                Closure::new(move || this.run(&widget))
-            },
-            timeout: Cell::new(None),
-        });
+        // The search waiting for the family to pause typing: replaced (so
+        // cancelled) by the next key, and dropped with the listeners, so it
+        // never runs on a widget that is gone.
+        let pending: Rc<RefCell<Option<Timeout>>> = Rc::default();
         let on_input = {
-            let pending = Rc::clone(&pending);
-            move |_: &Event| pending.restart()
+            let (this, widget, pending) =
+                (Rc::clone(&this), Rc::clone(widget), Rc::clone(&pending));
+            move |_: &Event| {
+                let (this, widget) = (Rc::clone(&this), Rc::clone(&widget));
+                let run = Timeout::new(DEBOUNCE_MS, move || this.run(&widget));
+                pending.replace(Some(run));
+            }
         };
         let (me, owner) = (Rc::clone(&this), Rc::clone(widget));
         let on_key = move |event: &Event| {
@@ -140,10 +96,10 @@ impl SearchBox {
                 .is_some_and(|k| k.key() == "Escape");
             if escape && !me.input.value().is_empty() {
                 event.prevent_default();
-                pending.cancel();
+                pending.take();
                 me.input.set_value("");
                 me.clear();
-                owner.announce("Search cleared.");
+                owner.announce(strings::SEARCH_CLEARED);
             }
         };
         widget.listeners.borrow_mut().extend([
@@ -187,11 +143,7 @@ impl SearchBox {
             .remove_attribute("hidden")
             .expect_throw("remove hidden");
         let count = found.hits.len();
-        let summary = match count {
-            0 => format!("No results for ‘{query}’."),
-            1 => format!("1 result for ‘{query}’"),
-            n => format!("{n} results for ‘{query}’"),
-        };
+        let summary = strings::results_found(count, &query);
         // Heard once, from the live region; shown here for the eye.
         let shown = text_element(&doc, "p", "pn-results-summary", &summary);
         set(&shown, "aria-hidden", "true");

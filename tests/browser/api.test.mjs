@@ -8,6 +8,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { ROOT, assertNoPageErrors, search, startSuite, waitForWidgets, widget } from "./support.mjs";
 
@@ -23,6 +24,19 @@ function recordEvents(page) {
       );
     }
   });
+}
+
+/**
+ * The property names a type in dist/privacy-notice.d.ts declares: an
+ * interface's by its name, or an event's detail by the event's name.
+ */
+function declared(name) {
+  const types = readFileSync(path.join(ROOT, "dist", "privacy-notice.d.ts"), "utf8").replace(/\/\*\*[\s\S]*?\*\//g, "");
+  const body = name.startsWith("privacy-notice-")
+    ? types.match(new RegExp(`"${name}": CustomEvent<\\{([^}]*)\\}>`))?.[1]
+    : types.match(new RegExp(`interface ${name} \\{([^}]*)\\}`))?.[1];
+  assert.ok(body, `${name} is declared in privacy-notice.d.ts`);
+  return Array.from(body.matchAll(/(?:^|[;{\n])\s*(?:readonly\s+)?(\w+)\??:/g), (m) => m[1]).sort();
 }
 
 const events = (page, name) => page.evaluate((name) => window.__events.filter((e) => !name || e.name === name), name);
@@ -49,8 +63,10 @@ test("search() gives the hits the search box shows, without being typed", async 
   const { page, errors } = await suite.open(t, "notices/afc-early-help.html");
   const hits = await widget(page).evaluate((el) => el.search("who will see this", { limit: 3 }));
   assert.ok(hits.length > 0 && hits.length <= 3, `one to three hits: ${JSON.stringify(hits)}`);
+  const hitKeys = declared("PrivacyNoticeHit");
+  assert.ok(hitKeys.includes("leadsTo") && hitKeys.includes("section"), `the declared keys were read: ${hitKeys}`);
   for (const hit of hits) {
-    assert.deepEqual(Object.keys(hit).sort(), ["heading", "score", "section", "text"]);
+    assert.deepEqual(Object.keys(hit).sort(), hitKeys, "a hit has exactly the keys privacy-notice.d.ts declares");
     assert.ok(typeof hit.heading === "string" && hit.heading && typeof hit.text === "string" && hit.text);
     assert.ok(typeof hit.score === "number" && hit.score > 0);
     assert.ok(hit.section === null || typeof hit.section === "string");
@@ -78,6 +94,31 @@ test("search() gives the hits the search box shows, without being typed", async 
   assertNoPageErrors(errors);
 });
 
+test("every hit says where it leads: a section, a kind of data and its question, a definition or the facts", async (t) => {
+  const { page, errors } = await suite.open(t, "notices/afc-early-help.html");
+  const w = widget(page);
+  const asks = ["how long do you keep my information", "who will see this", "what does safeguarding mean", "when was this updated", "can I say no"];
+  const hits = (await w.evaluate((el, asks) => asks.flatMap((ask) => el.search(ask, { limit: 50 })), asks));
+  const seen = new Set(hits.map((h) => h.leadsTo));
+  for (const kind of ["section", "explorer", "glossary", "about"]) assert.ok(seen.has(kind), `some hit leads to ${kind}: ${[...seen]}`);
+  const questions = ["includes", "why", "lawful_basis", "who_sees", "shared_without_asking", "kept_for", "your_rights"];
+  for (const hit of hits) {
+    const where = JSON.stringify(hit);
+    if (hit.leadsTo === "section") {
+      assert.ok(typeof hit.section === "string" && hit.kind === null && hit.question === null && hit.from.length === 0, where);
+      assert.equal(await w.evaluate((el, id) => el.openSection(id), hit.section), true, `its section opens: ${where}`);
+    } else if (hit.leadsTo === "explorer") {
+      assert.ok(hit.section === null && typeof hit.kind === "string" && questions.includes(hit.question), where);
+      assert.ok(Array.isArray(hit.from), where);
+      for (const id of hit.from) assert.equal(await w.evaluate((el, id) => el.openSection(id), id), true, `the section it comes from opens: ${where}`);
+    } else {
+      assert.ok(hit.section === null && hit.kind === null && hit.question === null && hit.from.length === 0, where);
+    }
+  }
+  assert.ok(hits.some((h) => h.leadsTo === "explorer" && h.from.length > 0), "an explorer answer names the sections it comes from");
+  assertNoPageErrors(errors);
+});
+
 test("openSection() opens and scrolls without taking focus, unless asked", async (t) => {
   const { page } = await suite.open(t, "notices/afc-early-help.html");
   const w = widget(page);
@@ -102,6 +143,7 @@ test("tells the page about toggles, views, searches and showAll(), never the wor
   const w = widget(page);
   await w.locator("#pn-s-introduction-button").click();
   assert.deepEqual((await events(page, "toggle")).map((e) => e.detail), [{ section: "introduction", open: true }]);
+
   await w.locator("#pn-s-introduction-button").click();
   assert.deepEqual((await events(page, "toggle")).at(-1).detail, { section: "introduction", open: false });
 
@@ -127,6 +169,13 @@ test("tells the page about toggles, views, searches and showAll(), never the wor
   );
   assert.equal((await events(page, "toggle")).length - before, sections, "one toggle event per section opened");
 
+  for (const name of ["toggle", "view", "search"]) {
+    const declaredKeys = declared("privacy-notice-" + name);
+    assert.ok(declaredKeys.length > 0, `the ${name} event's detail is declared`);
+    for (const e of await events(page, name)) {
+      assert.deepEqual(Object.keys(e.detail).sort(), declaredKeys, `a ${name} event's detail has the keys privacy-notice.d.ts declares`);
+    }
+  }
   // Nothing a family typed reaches the page: not in any event, not in any property.
   const everything = JSON.stringify(await events(page)) + JSON.stringify(await w.evaluate((el) => ({ notice: el.notice, attributes: el.getAttributeNames().map((n) => el.getAttribute(n)) })));
   for (const word of secret.split(" ").filter((x) => x.length > 2)) {

@@ -28,6 +28,10 @@ if (el) {
   el.addEventListener("privacy-notice-error", (event) => console.warn(event.detail.message));
   const hits: PrivacyNoticeHit[] = el.search("who will see this", { limit: 3 });
   const sections: (string | null)[] = hits.map((hit) => hit.section);
+  const leads: string[] = hits.map((hit) => (hit.leadsTo === "explorer" ? `${hit.kind}: ${hit.question} (from ${hit.from.join(", ")})` : hit.leadsTo));
+  // @ts-expect-error: a hit leads to one of four places
+  const nowhere: PrivacyNoticeHit["leadsTo"] = "nowhere";
+  console.log(leads, nowhere);
   const opened: boolean = el.openSection("your-rights", { focus: true });
   el.showAll();
   const shown: PrivacyNoticeInfo | null = el.notice;
