@@ -609,11 +609,14 @@ fn search(notice: &str, limit: usize, json: bool, question: &str) -> Result<Exit
                 // The header's facts are in no section.
                 Place::About => "about".to_string(),
             };
+            // The wording shown beneath a plain answer, as one result.
+            let wording = hit.wording.as_ref().map(|w| corpus.passage(w).1);
             serde_json::json!({
                 "notice": notice.id,
                 "section": section,
                 "heading": heading,
                 "text": text,
+                "wording": wording,
                 "score": (f64::from(hit.score) * 1000.0).round() / 1000.0,
             })
         })
@@ -628,7 +631,7 @@ fn search(notice: &str, limit: usize, json: bool, question: &str) -> Result<Exit
     } else {
         for (i, hit) in hits.iter().enumerate() {
             println!(
-                "{}. {} (#{}, {}) score {:.3}\n   {}\n",
+                "{}. {} (#{}, {}) score {:.3}\n   {}",
                 i + 1,
                 hit["heading"].as_str().unwrap_or(""),
                 hit["section"].as_str().unwrap_or(""),
@@ -636,6 +639,10 @@ fn search(notice: &str, limit: usize, json: bool, question: &str) -> Result<Exit
                 hit["score"].as_f64().unwrap_or(0.0),
                 shown(hit["text"].as_str().unwrap_or(""))
             );
+            if let Some(wording) = hit["wording"].as_str() {
+                println!("   What the notice says: {}", shown(wording));
+            }
+            println!();
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -4,7 +4,8 @@
 //!
 //! **Pass rule.** A question passes when one of its `expect` phrases
 //! appears in the heading or text (the text's first 800 characters) of
-//! one of the top 3 hits for `ask` within `notice`, searched as the page
+//! one of the top 3 results for `ask` within `notice` (a result is its
+//! passage and the wording shown beneath a plain answer), searched as the page
 //! showing that notice searches it (the notice and the one it extends,
 //! indexed together: `notice search --notice ID` does the same; "*": every
 //! notice), all folded alike ([`fold_phrase`]: lower case; curly quotes and dashes
@@ -28,7 +29,7 @@
 use std::io::Write;
 
 use privacy_notice::bundled;
-use privacy_notice_core::search::{Corpus, Scope, Weights};
+use privacy_notice_core::search::{Corpus, PassageKind, Scope, Weights};
 use privacy_notice_core::text::{fold_phrase, stem};
 
 /// Whether a set may guide changes to the search.
@@ -171,10 +172,12 @@ fn score(weights: &Weights, set: &QuestionSet) -> (usize, Vec<String>) {
         let (corpus, scope) = search_of(&q.notice);
         let corpus = &Corpus { weights, ..corpus };
         let hits = corpus.search(scope, &q.ask, 3).hits;
+        // A result is its plain answer and the wording shown beneath it.
         let shown: Vec<String> = hits
             .iter()
-            .map(|hit| {
-                let (heading, text) = corpus.passage(&hit.passage);
+            .flat_map(|hit| std::iter::once(&hit.passage).chain(&hit.wording))
+            .map(|passage| {
+                let (heading, text) = corpus.passage(passage);
                 let text: String = text.chars().take(800).collect();
                 fold_phrase(&format!("{heading} {text}"))
             })
@@ -317,12 +320,20 @@ fn marked(id: &str, ask: &str) -> Vec<String> {
     corpus.search(scope, ask, 3).matched_terms
 }
 
-/// The text of the top `n` hits for `ask` within notice `id`.
+/// The text of the top `n` results for `ask` within notice `id`: a plain
+/// answer's, then the wording shown beneath it.
 fn top(id: &str, ask: &str, n: usize) -> Vec<String> {
     let (corpus, scope) = search_of(id);
     let hits = corpus.search(scope, ask, n).hits;
     hits.iter()
-        .map(|h| corpus.passage(&h.passage).1.into_owned())
+        .map(|h| {
+            let mut text = corpus.passage(&h.passage).1.into_owned();
+            if let Some(wording) = &h.wording {
+                text.push('\n');
+                text.push_str(&corpus.passage(wording).1);
+            }
+            text
+        })
         .collect()
 }
 
@@ -538,4 +549,29 @@ fn the_count_is_of_answers_not_the_cap() {
         "{} results: {shown:?}",
         shown.len()
     );
+}
+
+#[test]
+fn a_plain_answer_comes_first_with_the_wording_it_stands_for() {
+    // The right to object was first and the plain answer below it: now
+    // one result, the plain words first and the wording beneath.
+    let (corpus, scope) = search_of("afc-early-help");
+    let hits = corpus.search(scope, "can I say no", 8).hits;
+    let first = &hits[0];
+    assert!(
+        matches!(
+            first.passage.kind,
+            PassageKind::Summary | PassageKind::Explorer
+        ),
+        "{first:?}"
+    );
+    let wording = first.wording.expect("the wording beneath the plain answer");
+    assert!(corpus.passage(&wording).1.contains("object"), "{wording:?}");
+    // Not two rivals: no wording is also a result of its own.
+    for hit in &hits {
+        assert!(
+            hits.iter().all(|h| h.wording != Some(hit.passage)),
+            "{hits:?}"
+        );
+    }
 }

@@ -64,6 +64,9 @@ pub struct SearchHit<'a> {
     from: Vec<&'a str>,
     heading: String,
     text: String,
+    /// The publisher's wording shown beneath a plain answer (a summary or
+    /// an explorer answer), when it answered too; else null.
+    wording: Option<String>,
     score: f32,
 }
 
@@ -78,6 +81,10 @@ impl<'a> SearchHit<'a> {
             from: Vec::new(),
             heading,
             text: text.into_owned(),
+            wording: hit
+                .wording
+                .as_ref()
+                .map(|w| corpus.passage(w).1.into_owned()),
             score: hit.score,
         };
         match corpus.place(&hit.passage) {

@@ -303,7 +303,10 @@ impl Widget {
             } else {
                 widget.reveal_about();
             }
-            if link.matches(".pn-result-link").unwrap_or(false) {
+            if link
+                .matches(".pn-result-link, .pn-wording-link")
+                .unwrap_or(false)
+            {
                 widget.offer_back(&link);
             }
         })];

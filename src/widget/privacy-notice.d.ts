@@ -31,6 +31,8 @@ export interface PrivacyNoticeHit {
   heading: string;
   /** The passage, with the sentence that leads into it when it is a list item. */
   text: string;
+  /** The publisher's wording that answered too, shown beneath a plain answer (a section's summary or an explorer answer) as one result; else `null`. */
+  wording: string | null;
   score: number;
 }
 

@@ -15,7 +15,9 @@ use super::dom::{append, append_text, element, on, set, text_element};
 use super::page::Page;
 use super::strings;
 use super::wording::{ABOUT_PASSAGE, PASSAGE, SUMMARY_PASSAGE};
-use privacy_notice_core::search::{MAX_QUESTION_CHARS, PassageKind, Place, check_query, highlight};
+use privacy_notice_core::search::{
+    Corpus, MAX_QUESTION_CHARS, Passage, PassageKind, Place, check_query, highlight,
+};
 use privacy_notice_core::text::part;
 
 /// How long to wait after the last key before searching, in milliseconds.
@@ -158,53 +160,77 @@ impl SearchBox {
             return;
         }
         let list = element(&doc, "ol", "pn-result-list");
-        for hit in &found.hits {
-            let (heading, text) = corpus.passage(&hit.passage);
-            let li = element(&doc, "li", "");
-            // Where the result leads, and the passage there to scroll to.
-            let block = hit.passage.block.to_string();
-            let target = match corpus.place(&hit.passage) {
-                Place::About => Some((None, ABOUT_PASSAGE)),
-                Place::Section(id) => Some((
-                    Some(("data-section", id)),
-                    if hit.passage.kind == PassageKind::Summary {
-                        SUMMARY_PASSAGE
-                    } else {
-                        block.as_str()
-                    },
-                )),
-                Place::Explorer(id) => Some((Some(("data-explorer", id)), block.as_str())),
-                // A definition is shown whole in the result: no link.
-                Place::Glossary(_) => None,
-            };
-            let title = match target {
-                Some((place, passage)) => {
-                    let a = text_element(&doc, "a", "pn-result-link", &heading);
-                    set(&a, "href", &format!("#{}", place.map_or("", |(_, id)| id)));
-                    if let Some((kind, id)) = place {
-                        set(&a, kind, id);
-                    }
-                    set(&a, PASSAGE, passage);
-                    a
-                }
-                None => text_element(&doc, "strong", "", &heading),
-            };
+        let marked = |text: &str| {
             let passage = element(&doc, "p", "pn-result-text");
-            for (range, marked) in highlight(&text, &found.matched_terms) {
+            for (range, marked) in highlight(text, &found.matched_terms) {
                 if marked {
                     append(
                         &passage,
-                        &[&text_element(&doc, "mark", "", part(&text, range))],
+                        &[&text_element(&doc, "mark", "", part(text, range))],
                     );
                 } else {
-                    append_text(&doc, &passage, part(&text, range));
+                    append_text(&doc, &passage, part(text, range));
                 }
             }
-            append(&li, &[&title, &passage]);
+            passage
+        };
+        for hit in &found.hits {
+            let (heading, text) = corpus.passage(&hit.passage);
+            let li = element(&doc, "li", "");
+            let title = link_to(&doc, &corpus, &hit.passage, "pn-result-link", &heading)
+                // A definition is shown whole in the result: no link.
+                .unwrap_or_else(|| text_element(&doc, "strong", "", &heading));
+            append(&li, &[&title, &marked(&text)]);
+            // Plain words first; the publisher's wording that also
+            // answered beneath them, one result, with a link to it.
+            if let Some(wording) = &hit.wording {
+                let (heading, text) = corpus.passage(wording);
+                let beneath = element(&doc, "div", "pn-result-wording");
+                let label = text_element(&doc, "p", "pn-label", strings::WHAT_THE_NOTICE_SAYS);
+                append(&label, &[&text_element(&doc, "span", "", ": ")]);
+                if let Some(link) = link_to(&doc, &corpus, wording, "pn-wording-link", &heading) {
+                    append(&label, &[&link]);
+                }
+                append(&beneath, &[&label, &marked(&text)]);
+                append(&li, &[&beneath]);
+            }
             append(&list, &[&li]);
         }
         append(&self.results, &[&list]);
     }
+}
+
+/// A link to where `passage` is (a section or a kind of data, and the
+/// passage there to scroll to, or the facts about the notice), handled by
+/// the widget; none for a definition, which a result shows whole.
+fn link_to(
+    doc: &Document,
+    corpus: &Corpus,
+    passage: &Passage,
+    class: &str,
+    text: &str,
+) -> Option<Element> {
+    let block = passage.block.to_string();
+    let (place, at) = match corpus.place(passage) {
+        Place::About => (None, ABOUT_PASSAGE),
+        Place::Section(id) => (
+            Some(("data-section", id)),
+            if passage.kind == PassageKind::Summary {
+                SUMMARY_PASSAGE
+            } else {
+                block.as_str()
+            },
+        ),
+        Place::Explorer(id) => (Some(("data-explorer", id)), block.as_str()),
+        Place::Glossary(_) => return None,
+    };
+    let a = text_element(doc, "a", class, text);
+    set(&a, "href", &format!("#{}", place.map_or("", |(_, id)| id)));
+    if let Some((kind, id)) = place {
+        set(&a, kind, id);
+    }
+    set(&a, PASSAGE, at);
+    Some(a)
 }
 
 fn element_of<T: JsCast>(doc: &Document, tag: &str) -> T {

@@ -22,6 +22,10 @@ function results(page, n = 0) {
       paragraphs: Array.from(box.querySelectorAll(":scope > p")).map((p) => p.textContent),
       items: Array.from(box.querySelectorAll("ol.pn-result-list > li")).map((li) => ({
         link: li.querySelector(":scope > a.pn-result-link")?.textContent ?? null,
+        // A definition is shown whole, its term as the result's name, with no link.
+        term: li.querySelector(":scope > strong")?.textContent ?? null,
+        // Links in the results before this result's own (a plain answer's wording has one too).
+        linksBefore: Array.from(box.querySelectorAll("ol.pn-result-list a")).indexOf(li.querySelector(":scope > a.pn-result-link")),
         section: li.querySelector(":scope > a.pn-result-link")?.getAttribute("data-section") ?? null,
         explorer: li.querySelector(":scope > a.pn-result-link")?.getAttribute("data-explorer") ?? null,
         passage: li.querySelector(":scope > a.pn-result-link")?.getAttribute("data-passage") ?? null,
@@ -56,8 +60,8 @@ test("finds passages as you type and says how many", async (t) => {
   const tree = await w.locator("#pn-results").ariaSnapshot();
   assert.ok(!tree.includes(expected), `the count is not in the results' accessibility tree:\n${tree}`);
   for (const item of r.items) {
-    assert.ok(item.link && item.link.trim(), "every result names where it is");
-    assert.ok(item.section || item.explorer, `"${item.link}" links to a section or a kind of data`);
+    assert.ok((item.link && item.link.trim()) || (item.term && item.term.trim()), "every result names where it is");
+    assert.ok(item.section || item.explorer || /^What “?"?.+"?”? means$/.test(item.term ?? ""), `"${item.link ?? item.term}" links to a section or a kind of data, or is a definition shown whole`);
     assert.ok(item.text && item.text.trim(), "every result quotes a passage");
   }
   assert.ok(r.items.some((i) => i.marks.length > 0), "matched words are marked");
@@ -95,7 +99,7 @@ test("takes you to the passage a result comes from, in its section", async (t) =
 
   // With the keyboard: Tab from the search box into the results, then Enter.
   await w.locator("#pn-search-input").focus();
-  for (let i = 0; i <= first; i++) await page.keyboard.press("Tab");
+  for (let i = 0; i <= r.items[first].linksBefore; i++) await page.keyboard.press("Tab");
   assert.equal(
     await w.evaluate((host) => host.shadowRoot.activeElement?.getAttribute("data-section")),
     sectionId,
@@ -108,8 +112,7 @@ test("takes you to the passage a result comes from, in its section", async (t) =
   const now = await focused(page);
   assert.equal(now?.panel, `pn-s-${sectionId}-panel`, "focus is in that section");
   assert.equal(now?.passage, passage, "on the passage that matched, not the top of the section");
-  assert.ok(/school/i.test(now.text), `the focused passage is the one with the word: ${now.text}`);
-  assert.ok(r.items[first].text.includes(now.text.trim().slice(0, 40)), "and the one the result quoted");
+  assert.ok(r.items[first].text.includes(now.text.trim().slice(0, 40)), `the focused passage is the one the result quoted: ${now.text}`);
   assert.ok(await inViewport(w.locator(`#pn-s-${sectionId}-panel [data-passage="${passage}"]`)), "it is scrolled into view");
   assertNoPageErrors(errors);
 });
@@ -239,6 +242,30 @@ test("marks what was asked, not the story told around it", async (t) => {
   assert.ok(marks.some((m) => /delet|eras/i.test(m)), `what was asked is marked: ${JSON.stringify(marks)}`);
   const told = marks.filter((m) => /^(only|baby|babies|group|groups)$/i.test(m));
   assert.deepEqual(told, [], "the story's words are not marked");
+});
+
+test("a plain answer comes first, with the wording that answered beneath it, as one result", async (t) => {
+  const { page, errors } = await suite.open(t, "notices/afc-early-help.html");
+  const w = widget(page);
+  await search(page, 0, "can I say no");
+  const first = w.locator("ol.pn-result-list > li").first();
+  const beneath = first.locator(".pn-result-wording");
+  assert.equal(await beneath.count(), 1, "the first result has the wording beneath its plain answer");
+  assert.match(await first.locator(":scope > p.pn-result-text").textContent(), /ask|choice|object|say no/i, "plain words first");
+  assert.match(await beneath.locator("p.pn-result-text").textContent(), /object/i, "then the wording that answered");
+  const wording = await beneath.locator("p.pn-result-text").textContent();
+  const alone = await w.locator("ol.pn-result-list > li > p.pn-result-text").allTextContents();
+  assert.ok(!alone.includes(wording), "the wording is not a rival result of its own");
+  // Its link goes to the wording itself, with a way back to the results.
+  const link = beneath.locator("a.pn-wording-link");
+  const [section, passage] = [await link.getAttribute("data-section"), await link.getAttribute("data-passage")];
+  assert.ok(section && /^\d+$/.test(passage), `the link names a passage of the wording: ${section} ${passage}`);
+  await link.click();
+  const target = w.locator(`#pn-s-${section}-panel [data-passage="${passage}"]`);
+  assert.ok(await inViewport(target), "the wording is scrolled into view");
+  assert.equal(await target.evaluate((el) => el.getRootNode().activeElement === el), true, "and focused");
+  assert.equal(await w.getByRole("link", { name: "Back to results" }).count(), 1, "with a way back");
+  assertNoPageErrors(errors);
 });
 
 test("a result's passage has a way back to the results, which stay as they were", async (t) => {

@@ -192,11 +192,16 @@ pub enum Scope {
     Notice(usize),
 }
 
-/// A passage found, with its score.
+/// A passage found, with its score; a plain answer (a section's summary,
+/// an explorer answer) with the publisher's wording that also answered,
+/// shown beneath it as one result ([`Corpus::plain_first`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Hit {
     pub passage: Passage,
     pub score: f32,
+    /// The wording (a body passage) the plain answer stands for, if it
+    /// was found too.
+    pub wording: Option<Passage>,
 }
 
 /// Where a passage is, for a result to lead to.
@@ -368,9 +373,11 @@ impl<'a> Corpus<'a> {
             let hit = Hit {
                 passage,
                 score: total * coverage * coverage * weights.of_kind(passage.kind, about_a_term),
+                wording: None,
             };
             self.insert_best(&mut hits, hit, p, limit + SPARE_HITS);
         }
+        let mut hits = self.plain_first(hits);
         hits.truncate(limit);
         let floor = hits
             .first()
@@ -379,6 +386,68 @@ impl<'a> Corpus<'a> {
         Results {
             hits: hits.into_iter().map(|(hit, _)| hit).collect(),
             matched_terms,
+        }
+    }
+
+    /// Where a plain answer and the wording it stands for both answer, one
+    /// result, not two rivals: the plain answer, with the wording beneath
+    /// it, at the better rank and score of the two. A section's summary
+    /// stands for its wording; an explorer answer for the wording of the
+    /// sections it comes `from`. Each wording goes with the first plain
+    /// answer (in rank order) that stands for it.
+    fn plain_first(&self, hits: Vec<(Hit, usize)>) -> Vec<(Hit, usize)> {
+        let mut taken = vec![false; hits.len()];
+        let mut merged = Vec::with_capacity(hits.len());
+        for i in 0..hits.len() {
+            if taken[i] {
+                continue;
+            }
+            let (first, p) = &hits[i];
+            let partner = (i + 1..hits.len()).find(|&j| {
+                let other = &hits[j].0.passage;
+                !taken[j]
+                    && (self.stands_for(&first.passage, other)
+                        || self.stands_for(other, &first.passage))
+            });
+            let mut hit = first.clone();
+            if let Some(j) = partner {
+                taken[j] = true;
+                let other = &hits[j].0;
+                let (plain, wording) = if first.passage.kind == PassageKind::Body {
+                    (other.passage, first.passage)
+                } else {
+                    (first.passage, other.passage)
+                };
+                hit = Hit {
+                    passage: plain,
+                    score: first.score,
+                    wording: Some(wording),
+                };
+            }
+            merged.push((hit, *p));
+        }
+        merged
+    }
+
+    /// Whether `plain` (a summary or explorer answer) stands for `wording`
+    /// (a body passage): the summary of its section, or an answer that
+    /// comes from its section.
+    fn stands_for(&self, plain: &Passage, wording: &Passage) -> bool {
+        if wording.kind != PassageKind::Body {
+            return false;
+        }
+        let section =
+            &self.notices[usize::from(wording.notice)].sections[usize::from(wording.item)];
+        match plain.kind {
+            PassageKind::Summary => plain.notice == wording.notice && plain.item == wording.item,
+            PassageKind::Explorer => {
+                let item =
+                    &self.notices[usize::from(plain.notice)].explorer[usize::from(plain.item)];
+                item.answers
+                    .get(usize::from(plain.block))
+                    .is_some_and(|answer| answer.from.contains(&section.id))
+            }
+            _ => false,
         }
     }
 
