@@ -137,6 +137,15 @@ fn exit_code(problems: &[Problem]) -> u8 {
 }
 
 fn main() -> ExitCode {
+    // As other command-line tools: when the program reading the output
+    // stops (`notice check | head`), stop quietly, rather than panic on
+    // the failed write (Rust ignores SIGPIPE by default).
+    #[cfg(unix)]
+    // SAFETY: at the start of main, before any thread or output; restoring
+    // the default action of a signal is what every C program starts with.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     match run(cli.command) {
         Ok(code) => code,

@@ -556,3 +556,21 @@ fn list_kinds_prints_the_kinds_a_hint_takes() {
         "{output}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_reader_that_stops_early_stops_the_cli_quietly() {
+    // `notice search … | head -1`: the pipe closes after one line. The CLI
+    // stops as other tools do, with no panic about a broken pipe.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_notice"))
+        .args(["search", "--notice", "*", "--limit", "50", "school"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run notice");
+    drop(child.stdout.take()); // the reader goes before the first line
+    let out = child.wait_with_output().expect("wait for notice");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(stderr.is_empty(), "nothing said about it: {stderr}");
+}
