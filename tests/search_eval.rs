@@ -224,7 +224,7 @@ fn question_sets_hold_their_bars() {
                 }
             }
             let line = format!(
-                "  {:<30} {:<17} bar {}",
+                "  {:<38} {:<17} bar {}",
                 set.name,
                 recall(set_passed, set.questions.len()),
                 set.bar
@@ -270,7 +270,7 @@ fn weights_experiment() {
     for set in question_sets().iter().filter(|s| s.kind == Kind::Tuned) {
         let (old, new) = (score(&Weights::DEFAULT, set).0, score(&weights, set).0);
         println!(
-            "  {:<30} {old} -> {new} of {}",
+            "  {:<38} {old} -> {new} of {}",
             set.name,
             set.questions.len()
         );
