@@ -294,6 +294,23 @@ fn other_councils_notices_load_clean_and_are_not_bundled() {
 }
 
 #[test]
+fn a_lower_heading_kept_in_the_wording_heads_its_passages() {
+    // "4.2 What is the lawful basis for processing?" is a paragraph of
+    // Thornleigh's wording (`notice import` keeps lower headings so): not an
+    // answer itself, but what the paragraphs under it are about.
+    let hits = top(
+        "thornleigh-childrens-social-care",
+        "what is the lawful basis",
+        3,
+    );
+    assert!(
+        hits[0].starts_with("The Council processes personal data under Article 6(1)(c)"),
+        "{hits:?}"
+    );
+    assert!(hits.iter().all(|t| !t.contains("4.2")), "{hits:?}");
+}
+
+#[test]
 fn a_typo_is_read_as_the_word_families_use() {
     // "polcie" is one edit from "police" and from "policies".
     let text = &top("afc-social-care", "polcie", 1)[0];
