@@ -22,14 +22,22 @@
 //!   rises with it; it moves down only with a line in `lowered` saying
 //!   why (when, from what, and the cause).
 //!
+//! **Notices.** A question's `notice` is a bundled notice's id, or that of
+//! another council's notice in `tests/councils/` (test data, never
+//! bundled), searched as its page would search it ([`council_page`]).
+//!
 //! `question_sets_hold_their_bars` runs every set and prints the blind
 //! and tuned totals apart; `weights_experiment` scores the tuned sets for
 //! other [`Weights`].
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use privacy_notice::bundled;
-use privacy_notice_core::search::{Corpus, PassageKind, Scope, Weights};
+use privacy_notice_core::load::{self, Severity};
+use privacy_notice_core::model::Notice;
+use privacy_notice_core::search::{Corpus, Index, PassageKind, Scope, Weights};
 use privacy_notice_core::text::{fold_phrase, stem};
 
 /// Whether a set may guide changes to the search.
@@ -219,7 +227,7 @@ fn question_sets_hold_their_bars() {
                 }
             }
             let line = format!(
-                "  {:<30} {:<17} bar {}",
+                "  {:<38} {:<17} bar {}",
                 set.name,
                 recall(set_passed, set.questions.len()),
                 set.bar
@@ -265,13 +273,44 @@ fn weights_experiment() {
     for set in question_sets().iter().filter(|s| s.kind == Kind::Tuned) {
         let (old, new) = (score(&Weights::DEFAULT, set).0, score(&weights, set).0);
         println!(
-            "  {:<30} {old} -> {new} of {}",
+            "  {:<38} {old} -> {new} of {}",
             set.name,
             set.questions.len()
         );
         (before, after, asked) = (before + old, after + new, asked + set.questions.len());
     }
     println!("  tuned sets, in all: {before} -> {after} of {asked}");
+}
+
+#[test]
+fn other_councils_notices_load_clean_and_are_not_bundled() {
+    // tests/councils/ is test data: a notice there is never compiled in.
+    let councils = council_notices();
+    assert!(councils.len() >= 8, "{} notices", councils.len());
+    for notice in &councils {
+        assert!(
+            bundled::notice(&notice.id).is_none(),
+            "{} is bundled",
+            notice.id
+        );
+    }
+}
+
+#[test]
+fn a_lower_heading_kept_in_the_wording_heads_its_passages() {
+    // "4.2 What is the lawful basis for processing?" is a paragraph of
+    // Thornleigh's wording (`notice import` keeps lower headings so): not an
+    // answer itself, but what the paragraphs under it are about.
+    let hits = top(
+        "thornleigh-childrens-social-care",
+        "what is the lawful basis",
+        3,
+    );
+    assert!(
+        hits[0].starts_with("The Council processes personal data under Article 6(1)(c)"),
+        "{hits:?}"
+    );
+    assert!(hits.iter().all(|t| !t.contains("4.2")), "{hits:?}");
 }
 
 #[test]
@@ -303,9 +342,70 @@ fn everyday_words_are_not_read_as_slips() {
 }
 
 /// What a search within notice `id` searches (the page showing it, as
-/// the widget does; every notice for "*"), as `notice search` does.
+/// the widget does; every notice for "*"), as `notice search` does: a
+/// bundled notice, or another council's in `tests/councils/`.
 fn search_of(id: &str) -> (Corpus<'static>, Scope) {
-    bundled::search_of(id).unwrap_or_else(|| panic!("no bundled notice {id:?}"))
+    bundled::search_of(id)
+        .or_else(|| council_page(id))
+        .unwrap_or_else(|| panic!("no notice {id:?}, bundled or in tests/councils/"))
+}
+
+/// The page showing council notice `id` (`tests/councils/<id>.toml`), as
+/// the widget searches it: that notice and the one it extends (bundled, or
+/// another in `tests/councils/`), indexed together with the glossary and
+/// searched with `Scope::Notice(0)`, as `bundled::search_of` builds a
+/// bundled notice's. `None` when no file there has that id.
+fn council_page(id: &str) -> Option<(Corpus<'static>, Scope)> {
+    static PAGES: OnceLock<Vec<(String, Vec<Notice>, Index)>> = OnceLock::new();
+    let pages = PAGES.get_or_init(|| {
+        let councils = council_notices();
+        councils
+            .iter()
+            .map(|notice| {
+                let parent = notice.extends.as_deref().map(|parent| {
+                    bundled::notice(parent)
+                        .map(|(_, n)| n)
+                        .or_else(|| councils.iter().find(|n| n.id == parent))
+                        .unwrap_or_else(|| panic!("{}: extends {parent:?}, not found", notice.id))
+                });
+                let notices: Vec<Notice> = std::iter::once(notice).chain(parent).cloned().collect();
+                let index = Index::build(&notices, bundled::glossary());
+                (notice.id.to_string(), notices, index)
+            })
+            .collect()
+    });
+    let (_, notices, index) = pages.iter().find(|(page, ..)| page == id)?;
+    let corpus = Corpus {
+        notices,
+        glossary: bundled::glossary(),
+        concepts: bundled::concepts(),
+        index,
+        weights: &Weights::DEFAULT,
+    };
+    Some((corpus, Scope::Notice(0)))
+}
+
+/// The notices in `tests/councils/` (other councils' wording, for the
+/// question sets; not bundled), read with the core's loader: a file that
+/// `notice check` would refuse fails the test.
+fn council_notices() -> Vec<Notice> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/councils");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    paths.sort();
+    let known: Vec<&Notice> = bundled::NOTICES.iter().collect();
+    let dataset = load::read_files(&paths, &known);
+    let errors: Vec<String> = dataset
+        .problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .map(ToString::to_string)
+        .collect();
+    assert!(errors.is_empty(), "tests/councils/:\n{}", errors.join("\n"));
+    dataset.files.into_iter().map(|file| file.notice).collect()
 }
 
 /// Asserts that one of the top `n` hits for `ask` in notice `id` contains `answer`.

@@ -151,6 +151,40 @@ pub fn lead_ins(body: &str) -> Vec<Option<usize>> {
         .collect()
 }
 
+/// For each block of a section body, the paragraph that stands as a lower
+/// heading over it ("4.2 What is the lawful basis for processing?", "About
+/// your child": a heading `notice import` kept in the wording, as a short
+/// paragraph before more wording), or `None`. A lower heading is over the
+/// blocks after it up to the next, and over itself.
+pub fn lower_headings(body: &str) -> Vec<Option<usize>> {
+    let all: Vec<Block> = blocks(body).collect();
+    let mut over = None;
+    (0..all.len())
+        .map(|i| {
+            if is_lower_heading(&all[i]) && i + 1 < all.len() {
+                over = Some(i);
+            }
+            over
+        })
+        .collect()
+}
+
+/// The most words a lower heading has.
+const LOWER_HEADING_WORDS: usize = 12;
+
+/// Whether a block reads as a heading kept in the wording: a one-line
+/// paragraph of a few words that does not end as a sentence, a lead-in or
+/// part of one does (no `.`, `:`, `,` or `;` at its end), and is no label
+/// and value or address ("Email: …", "dpo@…").
+fn is_lower_heading(block: &Block) -> bool {
+    let Block::Paragraph(text) = block else {
+        return false;
+    };
+    !text.contains(['\n', ':', '@'])
+        && !text.ends_with(['.', ',', ';'])
+        && text.split_whitespace().count() <= LOWER_HEADING_WORDS
+}
+
 /// "No lead-in" in [`Index::lead_ins`].
 pub const NO_LEAD_IN: u16 = u16::MAX;
 
@@ -403,6 +437,9 @@ impl Index {
     pub fn build(notices: &[Notice], glossary: &[GlossaryTerm]) -> Index {
         let mut passages = Vec::new();
         let mut lead_in_of = Vec::new();
+        // For each body passage, the block of the lower heading over it
+        // (see [`lower_headings`]), which heads its passages.
+        let mut lower_heading_of: Vec<Option<u16>> = Vec::new();
         let to_u16 = |n: usize| {
             u16::try_from(n).unwrap_or_else(|_| panic!("fewer than 65536 passages and items"))
         };
@@ -416,10 +453,13 @@ impl Index {
                 };
                 passages.push(at(PassageKind::Summary, 0));
                 lead_in_of.push(NO_LEAD_IN);
+                lower_heading_of.push(None);
                 let first = passages.len();
+                let lower = lower_headings(&section.body);
                 for (b, lead) in lead_ins(&section.body).into_iter().enumerate() {
                     passages.push(at(PassageKind::Body, b));
                     lead_in_of.push(lead.map_or(NO_LEAD_IN, |l| to_u16(first + l)));
+                    lower_heading_of.push(lower.get(b).copied().flatten().map(to_u16));
                 }
             }
             for (e, item) in notice.explorer.iter().enumerate() {
@@ -446,9 +486,11 @@ impl Index {
                 );
             }
             lead_in_of.resize(passages.len(), NO_LEAD_IN);
+            lower_heading_of.resize(passages.len(), None);
         }
         passages.extend(used_definitions(notices, glossary));
         lead_in_of.resize(passages.len(), NO_LEAD_IN);
+        lower_heading_of.resize(passages.len(), None);
 
         // Headings are indexed once per head (a section, an explorer item,
         // a definition), not once per passage: the passages of a head are
@@ -458,20 +500,38 @@ impl Index {
         let mut fingerprints = Vec::with_capacity(passages.len());
         let mut head_starts = Vec::new();
         for (p, passage) in passages.iter().enumerate() {
-            let starts_head = p == 0 || !same_head(&passages[p - 1], passage);
+            // A lower heading heads the passages under it, with its
+            // section's heading: its words are what they are about.
+            let lower = lower_heading_of[p];
+            let starts_head =
+                p == 0 || !same_head(&passages[p - 1], passage) || lower != lower_heading_of[p - 1];
             if starts_head {
                 let head = to_u16(head_starts.len());
                 head_starts.push(to_u16(p));
-                for term in terms(&index_heading(passage, notices, glossary)) {
+                let mut heading = index_heading(passage, notices, glossary);
+                if let Some(b) = lower {
+                    let at = Passage {
+                        block: b,
+                        ..*passage
+                    };
+                    heading.push(' ');
+                    heading.push_str(passage_text(&at, notices, glossary));
+                }
+                for term in terms(&heading) {
                     by_term.entry(term).or_default().0.push(head);
                 }
             }
             let text = passage_text(passage, notices, glossary);
             fingerprints.push(fingerprint(text));
             let mut length = 0;
-            for term in terms(text) {
-                by_term.entry(term).or_default().1.push(to_u16(p));
-                length += 1;
+            // A lower heading is no answer of its own: its words count as
+            // its passages' heading, its own text is not indexed (a passage
+            // of length 0, which the search never shows).
+            if lower != Some(passage.block) || passage.kind != PassageKind::Body {
+                for term in terms(text) {
+                    by_term.entry(term).or_default().1.push(to_u16(p));
+                    length += 1;
+                }
             }
             lengths.push(u8::try_from(length).unwrap_or(u8::MAX));
         }
@@ -674,6 +734,30 @@ fn read_varint(bytes: &mut std::slice::Iter<'_, u8>) -> Option<u32> {
 mod tests {
     use super::*;
     use std::borrow::Cow;
+
+    #[test]
+    fn a_short_paragraph_before_more_wording_is_a_lower_heading() {
+        let body = "2.1 What we hold\n\nNames and addresses.\n\n- a list item\n\n\
+                    About you\n\n- your name\n\nWe also keep:\n\n- notes\n\n\
+                    Email: dpo@example.org\n\nWycliffe House\nWater Lane\n\nLast words";
+        assert_eq!(
+            lower_headings(body),
+            [
+                Some(0),
+                Some(0),
+                Some(0),
+                Some(3),
+                Some(3),
+                Some(3),
+                Some(3),
+                Some(3),
+                Some(3),
+                Some(3),
+            ]
+        );
+        // None before the first; a short last paragraph heads nothing.
+        assert_eq!(lower_headings("We keep it.\n\nThe end"), [None, None]);
+    }
 
     #[test]
     fn postings_and_lengths_survive_their_encoding() {

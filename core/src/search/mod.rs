@@ -338,7 +338,8 @@ impl<'a> Corpus<'a> {
         let mut hits: Vec<(Hit, usize)> = Vec::new();
         for (p, &own) in totals.iter().enumerate() {
             let passage = index.passages[p];
-            if own <= 0.0 || !self.in_scope(scope, &passage) {
+            // A passage with no text indexed (a lower heading) is no answer.
+            if own <= 0.0 || index.lengths[p] == 0 || !self.in_scope(scope, &passage) {
                 continue;
             }
             // A list item and its lead-in make sense together: what either
