@@ -27,9 +27,9 @@ python3 tests/eval_search.py tests/public_questions.toml target/release/notice
 
 # The brief allows 115 KB and 105 KB; these bars sit just above today's
 # sizes, so any growth is a decision (raise them in the commit that needs it).
-step "Wasm build and size budgets (100 KB brotli for all a page showing one notice downloads; 84 KB for the Wasm engine)"
+step "Wasm build and size budgets (101 KB brotli for all a page showing one notice downloads; 85 KB for the Wasm engine)"
 bash scripts/build.sh
-node scripts/size.mjs --budget 100000 --engine-budget 84000
+node scripts/size.mjs --budget 101000 --engine-budget 85000
 
 step "A page's download does not grow with the notices in dist/ (100 more, added with EXTRA_NOTICES)"
 node tests/scale/many-notices.mjs
