@@ -49,33 +49,44 @@ mod native {
         }
     }
 
-    /// What the widget searches on the page showing bundled notice `n`
-    /// (its place in [`NOTICES`]): that notice and the one it extends, with
-    /// the glossary, indexed together as the widget indexes them, so that
-    /// a word is as rare as it is on that page. Search it with
-    /// `Scope::Notice(0)` (see [`search_of`]).
+    /// What the widget searches on the page showing a notice: that notice
+    /// and the one it extends, with the glossary, indexed together as the
+    /// widget indexes them, so that a word is as rare as it is on that
+    /// page. Search its [`Page::corpus`] with `Scope::Notice(0)`.
+    pub struct Page {
+        notices: Vec<Notice>,
+        index: Index,
+    }
+
+    impl Page {
+        /// The page showing `notice` (with `parent`, the notice it extends).
+        pub fn new(notice: Notice, parent: Option<Notice>) -> Page {
+            let notices: Vec<Notice> = std::iter::once(notice).chain(parent).collect();
+            let index = Index::build(&notices, glossary());
+            Page { notices, index }
+        }
+
+        pub fn corpus(&self) -> Corpus<'_> {
+            Corpus {
+                notices: &self.notices,
+                glossary: glossary(),
+                concepts: concepts(),
+                index: &self.index,
+                weights: &Weights::DEFAULT,
+            }
+        }
+    }
+
+    /// The page showing bundled notice `n` (its place in [`NOTICES`]).
     pub fn page_corpus(n: usize) -> Corpus<'static> {
-        static PAGES: OnceLock<Vec<(Vec<Notice>, Index)>> = OnceLock::new();
+        static PAGES: OnceLock<Vec<Page>> = OnceLock::new();
         let pages = PAGES.get_or_init(|| {
             NOTICES
                 .iter()
-                .map(|notice| {
-                    let notices: Vec<Notice> = std::iter::once(notice.clone())
-                        .chain(parent_of(notice).cloned())
-                        .collect();
-                    let index = Index::build(&notices, glossary());
-                    (notices, index)
-                })
+                .map(|notice| Page::new(notice.clone(), parent_of(notice).cloned()))
                 .collect()
         });
-        let (notices, index) = &pages[n];
-        Corpus {
-            notices,
-            glossary: glossary(),
-            concepts: concepts(),
-            index,
-            weights: &Weights::DEFAULT,
-        }
+        pages[n].corpus()
     }
 
     /// What a search "within" `id` searches: the page showing that bundled
@@ -104,4 +115,4 @@ mod native {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use native::{corpus, notice, parent_of, search_of};
+pub use native::{Page, corpus, notice, parent_of, search_of};

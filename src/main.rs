@@ -16,7 +16,7 @@ use privacy_notice_core::html;
 use privacy_notice_core::load::{self, Dataset, MAX_GRADE, Problem, ProblemKind, Severity};
 use privacy_notice_core::model::{Notice, Question};
 use privacy_notice_core::rules::{self, MAX_NOTICE_JSON_BYTES};
-use privacy_notice_core::search::{Place, check_query};
+use privacy_notice_core::search::{Place, Scope, check_query};
 use privacy_notice_core::text::readability::Counts;
 use privacy_notice_core::{fidelity, import};
 
@@ -101,13 +101,14 @@ enum Command {
     },
     /// Search the bundled notices as a family would ask.
     Search {
-        /// The notice's id, or "*" for every notice.
+        /// The notice's id, "*" for every notice, or a notice file (a
+        /// council's own, searched as the page showing it would search it).
         #[arg(long)]
         notice: String,
         /// At most this many results.
         #[arg(long, default_value_t = 5)]
         limit: usize,
-        /// Print a JSON array, best first, of {notice, section, heading, text, score}.
+        /// Print a JSON array, best first, of {notice, section, heading, text, wording, score}.
         #[arg(long)]
         json: bool,
         /// The question, in the family's own words.
@@ -599,11 +600,23 @@ fn search(notice: &str, limit: usize, json: bool, question: &str) -> Result<Exit
     }
     let question = check_query(question).map_err(|e| Failure(e.to_string()))?;
     // The page showing the notice searches it and the notice it extends:
-    // so does this, so that what it measures is what families get.
-    if notice != "*" {
-        find_notice(notice)?; // an unknown id: say which there are
-    }
-    let (corpus, scope) = bundled::search_of(notice).expect("a bundled notice's id, or *");
+    // so does this, so that what it measures is what families get. A
+    // council's own notice file is searched as its page would search it.
+    let own_page;
+    let (corpus, scope) = if names_a_file(notice) {
+        let notice = match checked_file(Path::new(notice)) {
+            Ok(notice) => notice,
+            Err(code) => return Ok(code),
+        };
+        let parent = bundled::parent_of(&notice).cloned();
+        own_page = bundled::Page::new(notice, parent);
+        (own_page.corpus(), Scope::Notice(0))
+    } else {
+        if notice != "*" {
+            find_notice(notice)?; // an unknown id: say which there are
+        }
+        bundled::search_of(notice).expect("a bundled notice's id, or *")
+    };
     let results = corpus.search(scope, &question, limit);
     let hits: Vec<serde_json::Value> = results
         .hits

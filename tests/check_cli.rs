@@ -574,3 +574,30 @@ fn a_reader_that_stops_early_stops_the_cli_quietly() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(stderr.is_empty(), "nothing said about it: {stderr}");
 }
+
+#[test]
+fn a_councils_own_notice_file_is_searched_as_its_page_would_search_it() {
+    // A data protection officer tries their own notice before it is live.
+    let (code, output) = notice(&[
+        "search",
+        "--notice",
+        "tests/councils/saltmoor-youth-justice.toml",
+        "--json",
+        "how long does my caution stay on file",
+    ]);
+    assert_eq!(code, 0, "{output}");
+    let hits: serde_json::Value = serde_json::from_str(&output).expect("JSON");
+    let first = &hits[0];
+    assert_eq!(first["notice"], "saltmoor-youth-justice", "{output}");
+    let shown = format!("{} {}", first["text"], first["wording"]);
+    assert!(shown.contains("Out of court disposals"), "{output}");
+    // A file with errors is not searched: its problems are listed.
+    let (code, output) = notice(&[
+        "search",
+        "--notice",
+        "tests/fixtures/invalid/duplicate-section-id.toml",
+        "who will see this",
+    ]);
+    assert_eq!(code, 1, "{output}");
+    assert!(output.contains("error"), "{output}");
+}

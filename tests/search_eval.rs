@@ -37,7 +37,7 @@ use std::sync::OnceLock;
 use privacy_notice::bundled;
 use privacy_notice_core::load::{self, Severity};
 use privacy_notice_core::model::Notice;
-use privacy_notice_core::search::{Corpus, Index, PassageKind, Scope, Weights};
+use privacy_notice_core::search::{Corpus, PassageKind, Scope, Weights};
 use privacy_notice_core::text::{fold_phrase, stem};
 
 /// Whether a set may guide changes to the search.
@@ -356,7 +356,7 @@ fn search_of(id: &str) -> (Corpus<'static>, Scope) {
 /// searched with `Scope::Notice(0)`, as `bundled::search_of` builds a
 /// bundled notice's. `None` when no file there has that id.
 fn council_page(id: &str) -> Option<(Corpus<'static>, Scope)> {
-    static PAGES: OnceLock<Vec<(String, Vec<Notice>, Index)>> = OnceLock::new();
+    static PAGES: OnceLock<Vec<bundled::Page>> = OnceLock::new();
     let pages = PAGES.get_or_init(|| {
         let councils = council_notices();
         councils
@@ -368,21 +368,14 @@ fn council_page(id: &str) -> Option<(Corpus<'static>, Scope)> {
                         .or_else(|| councils.iter().find(|n| n.id == parent))
                         .unwrap_or_else(|| panic!("{}: extends {parent:?}, not found", notice.id))
                 });
-                let notices: Vec<Notice> = std::iter::once(notice).chain(parent).cloned().collect();
-                let index = Index::build(&notices, bundled::glossary());
-                (notice.id.to_string(), notices, index)
+                bundled::Page::new(notice.clone(), parent.cloned())
             })
             .collect()
     });
-    let (_, notices, index) = pages.iter().find(|(page, ..)| page == id)?;
-    let corpus = Corpus {
-        notices,
-        glossary: bundled::glossary(),
-        concepts: bundled::concepts(),
-        index,
-        weights: &Weights::DEFAULT,
-    };
-    Some((corpus, Scope::Notice(0)))
+    let page = pages
+        .iter()
+        .find(|page| page.corpus().notices[0].id == id)?;
+    Some((page.corpus(), Scope::Notice(0)))
 }
 
 /// The notices in `tests/councils/` (other councils' wording, for the
