@@ -60,11 +60,12 @@ pub(super) fn check_plain(
 /// "twenty-five" → "6" and "25", "1,000" → "1000"), so a fact is the same
 /// fact however the wording writes its number.
 fn fact_tokens(text: &str) -> Vec<String> {
-    let folded = fold_phrase(text);
+    let folded = fold_phrase(&periods_unhyphenated(text));
     let words: Vec<&str> = folded
         .split(' ')
         .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|t| !t.is_empty())
+        .map(|t| singular_unit(t).unwrap_or(t))
         .collect();
     let mut tokens = Vec::with_capacity(words.len());
     let mut i = 0;
@@ -81,6 +82,43 @@ fn fact_tokens(text: &str) -> Vec<String> {
         }
     }
     tokens
+}
+
+/// The units of a period ("6 years", "six-month").
+const PERIOD_UNITS: &[&str] = &[
+    "day", "days", "week", "weeks", "month", "months", "year", "years",
+];
+
+/// A period's unit in the singular ("months" → "month"), so that "a
+/// six-month period" and "six months" are one fact; `None` if `word` is
+/// not a unit.
+fn singular_unit(word: &str) -> Option<&str> {
+    PERIOD_UNITS
+        .contains(&word)
+        .then(|| word.strip_suffix('s').unwrap_or(word))
+}
+
+/// `text` with the hyphen of a period written as one word ("six-month",
+/// "12-month", "twenty-five-year") made a space, so its number and unit
+/// are read as they are in "six months".
+fn periods_unhyphenated(text: &str) -> std::borrow::Cow<'_, str> {
+    let joins_a_unit = |word: &str| {
+        word.rsplit_once('-').is_some_and(|(number, unit)| {
+            let unit = unit.trim_end_matches(|c: char| !c.is_alphanumeric());
+            !number.is_empty() && PERIOD_UNITS.contains(&unit.to_lowercase().as_str())
+        })
+    };
+    if !text.split_whitespace().any(joins_a_unit) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let words: Vec<String> = text
+        .split(' ')
+        .map(|word| match word.rsplit_once('-') {
+            Some((number, unit)) if joins_a_unit(word) => format!("{number} {unit}"),
+            _ => word.to_string(),
+        })
+        .collect();
+    std::borrow::Cow::Owned(words.join(" "))
 }
 
 /// The number words [`number_in_words`] reads, with their values.
@@ -350,9 +388,7 @@ fn law_names(text: &str) -> Vec<String> {
 /// numbers, periods), email and web addresses, periods in words ("six
 /// years", "twenty-five years") and names of laws ("Children Act", "GDPR").
 pub fn facts(plain: &str) -> Vec<String> {
-    const UNITS: &[&str] = &[
-        "day", "days", "week", "weeks", "month", "months", "year", "years",
-    ];
+    let plain = &*periods_unhyphenated(plain);
     let mut facts = Vec::new();
     let tokens: Vec<&str> = plain.split_whitespace().collect();
     let trim = |t: &str| t.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
@@ -382,7 +418,7 @@ pub fn facts(plain: &str) -> Vec<String> {
             }
         };
         match folded.get(end) {
-            Some(unit) if UNITS.contains(&unit.as_str()) => {
+            Some(unit) if PERIOD_UNITS.contains(&unit.as_str()) => {
                 let number = trim(&tokens[i..end].join(" "));
                 facts.push(format!("{number} {}", trim(tokens[end])));
                 i = end + 1;
@@ -471,6 +507,22 @@ mod tests {
     }
 
     #[test]
+    fn a_period_written_as_one_word_is_the_same_fact() {
+        assert_eq!(
+            facts("We keep it for a six-month period, then a 12-month one."),
+            ["six month", "12 month"]
+        );
+        assert_eq!(fact_tokens("six-month"), fact_tokens("six months"));
+        assert_eq!(fact_tokens("twenty-five-year"), ["25", "year"]);
+        // Hyphens that join no period are left as they are.
+        assert_eq!(
+            periods_unhyphenated("an up-to-date, well-known list"),
+            "an up-to-date, well-known list"
+        );
+        assert!(facts("an up-to-date, well-known list").is_empty());
+    }
+
+    #[test]
     fn numbers_in_words_are_read_as_figures() {
         for (words, expected) in [
             ("six", Some((6, 1))),
@@ -488,7 +540,7 @@ mod tests {
         }
         assert_eq!(
             fact_tokens("For 1,000 days, or 1,00."),
-            ["for", "1000", "days", "or", "1,00"]
+            ["for", "1000", "day", "or", "1,00"]
         );
     }
 }
