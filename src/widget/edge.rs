@@ -22,6 +22,7 @@ pub enum Event<'a> {
     Search { result_count: u32 },
 }
 
+/// The `privacy-notice-view` event's detail: `{ view: "notice" | "explorer" }`.
 #[derive(Serialize)]
 pub struct ViewDetail {
     view: &'static str,
