@@ -108,7 +108,8 @@ enum Command {
         /// At most this many results.
         #[arg(long, default_value_t = 5)]
         limit: usize,
-        /// Print a JSON array, best first, of {notice, section, heading, text, wording, score}.
+        /// Print a JSON array, best first, of {notice, section, heading, text, wording, score}
+        /// (`text`: all the result shows, a plain answer then the wording beneath it).
         #[arg(long)]
         json: bool,
         /// The question, in the family's own words.
@@ -592,6 +593,31 @@ fn shown(text: &str) -> Cow<'_, str> {
     )
 }
 
+/// A search result as `notice search` prints it.
+struct SearchResult {
+    notice: String,
+    /// The section id, `explorer:ID`, `glossary:ID` or `about`.
+    section: String,
+    heading: String,
+    /// The passage: a plain answer, or the wording itself.
+    text: String,
+    /// The wording shown beneath a plain answer, as one result.
+    wording: Option<String>,
+    /// Rounded to three decimals.
+    score: f64,
+}
+
+impl SearchResult {
+    /// All the reader is shown: the passage, then the wording beneath it
+    /// (`--json`'s `text`; tools that read a hit's `text` read the result).
+    fn shown_text(&self) -> String {
+        match &self.wording {
+            Some(wording) => format!("{}\n{wording}", self.text),
+            None => self.text.clone(),
+        }
+    }
+}
+
 fn search(notice: &str, limit: usize, json: bool, question: &str) -> Result<ExitCode, Failure> {
     if limit == 0 {
         return Err(Failure(
@@ -618,12 +644,11 @@ fn search(notice: &str, limit: usize, json: bool, question: &str) -> Result<Exit
         bundled::search_of(notice).expect("a bundled notice's id, or *")
     };
     let results = corpus.search(scope, &question, limit);
-    let hits: Vec<serde_json::Value> = results
+    let hits: Vec<SearchResult> = results
         .hits
         .iter()
         .map(|hit| {
             let (heading, text) = corpus.passage(&hit.passage);
-            let notice = &corpus.notices[usize::from(hit.passage.notice)];
             let section = match corpus.place(&hit.passage) {
                 Place::Section(id) => id.to_string(),
                 Place::Explorer(id) => format!("explorer:{id}"),
@@ -631,19 +656,35 @@ fn search(notice: &str, limit: usize, json: bool, question: &str) -> Result<Exit
                 // The header's facts are in no section.
                 Place::About => "about".to_string(),
             };
-            // The wording shown beneath a plain answer, as one result.
-            let wording = hit.wording.as_ref().map(|w| corpus.passage(w).1);
-            serde_json::json!({
-                "notice": notice.id,
-                "section": section,
-                "heading": heading,
-                "text": text,
-                "wording": wording,
-                "score": (f64::from(hit.score) * 1000.0).round() / 1000.0,
-            })
+            SearchResult {
+                notice: corpus.notices[usize::from(hit.passage.notice)]
+                    .id
+                    .to_string(),
+                section,
+                heading,
+                text: text.into_owned(),
+                wording: hit
+                    .wording
+                    .as_ref()
+                    .map(|w| corpus.passage(w).1.into_owned()),
+                score: (f64::from(hit.score) * 1000.0).round() / 1000.0,
+            }
         })
         .collect();
     if json {
+        let hits: Vec<serde_json::Value> = hits
+            .iter()
+            .map(|hit| {
+                serde_json::json!({
+                    "notice": hit.notice,
+                    "section": hit.section,
+                    "heading": hit.heading,
+                    "text": hit.shown_text(),
+                    "wording": hit.wording,
+                    "score": hit.score,
+                })
+            })
+            .collect();
         println!("{}", serde_json::Value::Array(hits));
     } else if hits.is_empty() {
         println!(
@@ -655,13 +696,13 @@ fn search(notice: &str, limit: usize, json: bool, question: &str) -> Result<Exit
             println!(
                 "{}. {} (#{}, {}) score {:.3}\n   {}",
                 i + 1,
-                hit["heading"].as_str().unwrap_or(""),
-                hit["section"].as_str().unwrap_or(""),
-                hit["notice"].as_str().unwrap_or(""),
-                hit["score"].as_f64().unwrap_or(0.0),
-                shown(hit["text"].as_str().unwrap_or(""))
+                hit.heading,
+                hit.section,
+                hit.notice,
+                hit.score,
+                shown(&hit.text)
             );
-            if let Some(wording) = hit["wording"].as_str() {
+            if let Some(wording) = &hit.wording {
                 println!("   What the notice says: {}", shown(wording));
             }
             println!();

@@ -589,8 +589,11 @@ fn a_councils_own_notice_file_is_searched_as_its_page_would_search_it() {
     let hits: serde_json::Value = serde_json::from_str(&output).expect("JSON");
     let first = &hits[0];
     assert_eq!(first["notice"], "saltmoor-youth-justice", "{output}");
-    let shown = format!("{} {}", first["text"], first["wording"]);
-    assert!(shown.contains("Out of court disposals"), "{output}");
+    // `text` is all the result shows: the plain answer, then the wording.
+    let text = first["text"].as_str().expect("text");
+    assert!(text.contains("Out of court disposals"), "{output}");
+    let wording = first["wording"].as_str().expect("the wording beneath");
+    assert!(text.ends_with(&format!("\n{wording}")), "{output}");
     // A file with errors is not searched: its problems are listed.
     let (code, output) = notice(&[
         "search",
