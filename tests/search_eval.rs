@@ -668,3 +668,16 @@ fn a_plain_answer_comes_first_with_the_wording_it_stands_for() {
         );
     }
 }
+
+#[test]
+fn the_first_results_do_not_change_with_how_many_are_asked_for() {
+    // The widget shows 8; the CLI's measure reads the first 3: the same 3.
+    for set in question_sets().iter().filter(|s| s.kind == Kind::Tuned) {
+        for q in &set.questions {
+            let (corpus, scope) = search_of(&q.notice);
+            let few = corpus.search(scope, &q.ask, 3).hits;
+            let many = corpus.search(scope, &q.ask, 8).hits;
+            assert_eq!(few[..], many[..few.len()], "{:?}", q.ask);
+        }
+    }
+}

@@ -117,6 +117,12 @@ fn words_that_ask(message: &str) -> String {
 /// Hits kept while ranking, beyond those asked for, so that one dropped as
 /// a repeat (the same list, the same text) leaves the next in its place.
 const SPARE_HITS: usize = 8;
+
+/// The fewest hits ranked, whatever the limit: a plain answer pairs with
+/// the wording it stands for among them ([`Corpus::plain_first`]), so the
+/// first results do not change with how many are asked for (the widget
+/// shows 8; `notice search --limit 3` shows its first 3).
+const FEWEST_RANKED: usize = 8;
 /// At most this many passages of one list (a lead-in and its items) are hits.
 const MAX_PER_LIST: usize = 2;
 
@@ -376,7 +382,7 @@ impl<'a> Corpus<'a> {
                 score: total * coverage * coverage * weights.of_kind(passage.kind, about_a_term),
                 wording: None,
             };
-            self.insert_best(&mut hits, hit, p, limit + SPARE_HITS);
+            self.insert_best(&mut hits, hit, p, limit.max(FEWEST_RANKED) + SPARE_HITS);
         }
         let mut hits = self.plain_first(hits);
         hits.truncate(limit);
