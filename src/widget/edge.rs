@@ -96,9 +96,7 @@ impl<'a> SearchHit<'a> {
             Place::Explorer(id) => {
                 found.leads_to = "explorer";
                 found.kind = Some(id);
-                let owner = &corpus.notices[usize::from(hit.passage.notice)];
-                let item = &owner.explorer[usize::from(hit.passage.item)];
-                if let Some(answer) = item.answers.get(usize::from(hit.passage.block)) {
+                if let Some(answer) = corpus.answer(&hit.passage) {
                     found.question = Some(answer.question.key());
                     found.from = answer.from.iter().map(|id| &**id).collect();
                 }

@@ -17,7 +17,7 @@ mod weights;
 use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::model::{Concept, GlossaryTerm, Notice};
+use crate::model::{Answer, Concept, GlossaryTerm, Notice};
 use crate::text::{STOP_MARK, Word, is_family_word, is_stop_word, part, push_joined, stem, words};
 pub use index::{Index, Passage, PassageKind};
 use index::{NO_LEAD_IN, passage_heading_and_text, passage_text};
@@ -447,13 +447,9 @@ impl<'a> Corpus<'a> {
             &self.notices[usize::from(wording.notice)].sections[usize::from(wording.item)];
         match plain.kind {
             PassageKind::Summary => plain.notice == wording.notice && plain.item == wording.item,
-            PassageKind::Explorer => {
-                let item =
-                    &self.notices[usize::from(plain.notice)].explorer[usize::from(plain.item)];
-                item.answers
-                    .get(usize::from(plain.block))
-                    .is_some_and(|answer| answer.from.contains(&section.id))
-            }
+            PassageKind::Explorer => self
+                .answer(plain)
+                .is_some_and(|answer| answer.from.contains(&section.id)),
             _ => false,
         }
     }
@@ -982,6 +978,16 @@ impl<'a> Corpus<'a> {
     /// item with its lead-in, a lead-in with its list).
     pub fn passage(&self, passage: &Passage) -> (String, std::borrow::Cow<'_, str>) {
         passage_heading_and_text(passage, self.notices, self.glossary)
+    }
+
+    /// The explorer answer an explorer passage is; `None` for any other.
+    pub fn answer(&self, passage: &Passage) -> Option<&'a Answer> {
+        if passage.kind != PassageKind::Explorer {
+            return None;
+        }
+        self.notices[usize::from(passage.notice)].explorer[usize::from(passage.item)]
+            .answers
+            .get(usize::from(passage.block))
     }
 
     /// Where `passage` is: the widget's result links and the element's
